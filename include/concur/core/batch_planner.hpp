@@ -1,0 +1,31 @@
+// How many numbers go into the next job batch: enough to make a pipe message worth its cost,
+// few enough that no worker is handed much more work than another.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+
+namespace concur {
+
+/// A rough cost of checking `n`, in units of one trial division.
+using work_estimate = std::uint64_t (*)(std::uint64_t n) noexcept;
+
+/// Trial division's worst case (n prime): about sqrt(n) / 2 odd divisors, from n's bit length.
+[[nodiscard]] std::uint64_t trial_division_estimate(std::uint64_t n) noexcept;
+
+/// Waking a process on another CPU costs microseconds, so one message per number wastes most
+/// of the time on small numbers; but a batch is checked by one worker, so a batch of big
+/// numbers can leave the other workers idle at the end. A batch therefore grows until its
+/// estimated work reaches `budget` (about a millisecond of divisions by default) or the
+/// record is full. A number that alone exceeds the budget travels alone.
+struct batch_planner {
+    work_estimate estimate = trial_division_estimate;
+    std::uint64_t budget = std::uint64_t{1} << 19;
+    std::size_t capacity = 1;  // the most numbers one record carries
+
+    /// How many numbers from the front of `pending` form the next batch (0 if it is empty).
+    [[nodiscard]] std::size_t next_batch_size(const std::deque<std::uint64_t>& pending) const noexcept;
+};
+
+}  // namespace concur

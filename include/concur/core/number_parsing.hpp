@@ -1,0 +1,21 @@
+// Decimal number parsing for arguments and standard input, strict where CLI11 is lenient.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace concur {
+
+/// Parses `text` as a plain decimal integer from 0 to 2^64 - 1: digits only, no sign, no
+/// spaces, no "0x", no exponent. Returns nothing for anything else, including overflow.
+/// (CLI11 2.1 turns "-5" into 18446744073709551611 and reads "0x11" as 17; we do not.)
+[[nodiscard]] std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept;
+
+/// What the user is told about a bad number: the value, quoted and shortened if huge, and
+/// what is allowed. Used for arguments and for standard input alike. `full_length` is the
+/// token's real length when `text` holds only its beginning (standard input keeps no more).
+[[nodiscard]] std::string describe_bad_number(std::string_view text, std::size_t full_length = 0);
+
+}  // namespace concur

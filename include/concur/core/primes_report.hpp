@@ -1,0 +1,34 @@
+// The text `concur primes` prints, in the seed's shape, and the same facts as JSON.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace concur {
+
+/// "Checking 5 numbers with 2 processes:" (or "numbers from standard input" when the count
+/// is not known in advance). `singular` and `plural` name the execution unit: "process", "processes".
+[[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
+                                               std::string_view singular, std::string_view plural);
+
+/// The seed's result line, `{n:>16}  {P or space} {elapsed:9.6f}s`, with a newline. The number
+/// column is `width` wide, or wider when the number needs it.
+void append_result_line(std::string& out, std::uint64_t number, bool prime,
+                        std::chrono::nanoseconds elapsed, std::size_t width = 16);
+
+/// "5 checks in 0.41s"
+[[nodiscard]] std::string format_primes_summary(std::uint64_t checked, std::chrono::nanoseconds elapsed);
+
+/// How many digits `n` has in decimal (1 for 0).
+[[nodiscard]] std::size_t decimal_digits(std::uint64_t n) noexcept;
+
+/// Seconds as a JSON number, with nanosecond precision.
+[[nodiscard]] std::string json_seconds(std::chrono::nanoseconds elapsed);
+
+/// A JSON string literal, quotes included.
+[[nodiscard]] std::string json_string(std::string_view text);
+
+}  // namespace concur

@@ -1,0 +1,27 @@
+// How many numbers go into the next job batch.
+#include "concur/core/batch_planner.hpp"
+
+#include <bit>
+
+namespace concur {
+
+std::uint64_t trial_division_estimate(std::uint64_t n) noexcept {
+    constexpr std::uint64_t fixed_cost = 16;  // the call, the timing, the record slot
+    const auto half_bits = std::bit_width(n) / 2;
+    return fixed_cost + (std::uint64_t{1} << half_bits) / 2;
+}
+
+std::size_t batch_planner::next_batch_size(const std::deque<std::uint64_t>& pending) const noexcept {
+    std::size_t size = 0;
+    std::uint64_t work = 0;
+    for (const std::uint64_t n : pending) {
+        if (size == capacity) break;
+        const std::uint64_t cost = estimate(n);
+        if (size > 0 && work + cost > budget) break;
+        work += cost;
+        ++size;
+    }
+    return size;
+}
+
+}  // namespace concur

@@ -1,0 +1,40 @@
+// Decimal number parsing for arguments and standard input, strict where CLI11 is lenient.
+#include "concur/core/number_parsing.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+
+namespace concur {
+
+std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept {
+    if (text.empty()) return std::nullopt;
+    std::uint64_t value = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        // Overflow check: value * 10 + digit must stay within 2^64 - 1.
+        if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+std::string describe_bad_number(std::string_view text, std::size_t full_length) {
+    constexpr std::size_t shown = 40;
+    full_length = std::max(full_length, text.size());
+    std::string printable;
+    for (const char c : text.substr(0, shown)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x7f) {
+            printable += fmt::format("\\x{:02x}", byte);
+        } else {
+            printable += c;
+        }
+    }
+    if (full_length > shown) printable += fmt::format("... ({} bytes)", full_length);
+    return fmt::format("'{}' is not a decimal number from 0 to 18446744073709551615", printable);
+}
+
+}  // namespace concur

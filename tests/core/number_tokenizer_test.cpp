@@ -1,0 +1,73 @@
+// Tests for number_tokenizer: numbers split across chunks, bad tokens, constant memory.
+#include "concur/core/number_tokenizer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using concur::number_tokenizer;
+
+TEST(number_tokenizer_test, splits_on_any_whitespace) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    EXPECT_FALSE(tokenizer.feed("1 2\t3\n4\r\n\n  5", out));
+    EXPECT_FALSE(tokenizer.finish(out));
+    EXPECT_EQ(out, (std::vector<std::uint64_t>{1, 2, 3, 4, 5}));
+}
+
+TEST(number_tokenizer_test, joins_a_number_split_across_chunks) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    EXPECT_FALSE(tokenizer.feed("14270211", out));
+    EXPECT_TRUE(out.empty());
+    EXPECT_FALSE(tokenizer.feed("0479723\n9", out));
+    EXPECT_FALSE(tokenizer.finish(out));
+    EXPECT_EQ(out, (std::vector<std::uint64_t>{142702110479723, 9}));
+}
+
+TEST(number_tokenizer_test, empty_input_has_no_numbers) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    EXPECT_FALSE(tokenizer.feed("\n\n \n", out));
+    EXPECT_FALSE(tokenizer.finish(out));
+    EXPECT_TRUE(out.empty());
+}
+
+TEST(number_tokenizer_test, bad_token_names_its_line_and_value) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    const auto bad = tokenizer.feed("1\n2\n  -5 6\n", out);
+    ASSERT_TRUE(bad.has_value());
+    EXPECT_EQ(bad->message,
+              "standard input line 3: '-5' is not a decimal number from 0 to 18446744073709551615");
+    EXPECT_EQ(out, (std::vector<std::uint64_t>{1, 2}));
+}
+
+TEST(number_tokenizer_test, nul_byte_makes_a_token_bad) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    const auto bad = tokenizer.feed(std::string_view{"12\0" "3\n", 5}, out);
+    ASSERT_TRUE(bad.has_value());
+    EXPECT_NE(bad->message.find("'12\\x003'"), std::string::npos) << bad->message;
+}
+
+TEST(number_tokenizer_test, huge_token_is_bad_and_reported_with_its_length) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    const std::string huge(1'000'000, '7');
+    EXPECT_FALSE(tokenizer.feed(huge, out));
+    const auto bad = tokenizer.finish(out);
+    ASSERT_TRUE(bad.has_value());
+    EXPECT_NE(bad->message.find("(1000000 bytes)"), std::string::npos) << bad->message;
+    EXPECT_LT(bad->message.size(), 200U);
+}
+
+TEST(number_tokenizer_test, overflow_is_bad) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    EXPECT_FALSE(tokenizer.feed("18446744073709551615 ", out));
+    EXPECT_TRUE(tokenizer.feed("18446744073709551616 ", out).has_value());
+    EXPECT_EQ(out, (std::vector<std::uint64_t>{UINT64_MAX}));
+}
+
+}  // namespace
