@@ -1,0 +1,57 @@
+// signal_pipe: turns asynchronous signals into bytes on a pipe that poll() can wait on.
+#pragma once
+
+#include "concur/sys/unique_fd.hpp"
+
+#include <csignal>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concur::sys {
+
+/// The self-pipe trick. While alive, each listed signal's handler writes the signal number
+/// into a non-blocking pipe; poll() on fd() wakes up, and take() says which signal came.
+/// The handler does nothing else, so everything the program decides happens in normal code.
+/// Only one signal_pipe may be alive at a time; the previous handlers come back on destruction.
+/// Handlers are installed with SA_RESTART, so only poll()-like calls see EINTR.
+class signal_pipe {
+public:
+    explicit signal_pipe(std::initializer_list<int> signals);
+    ~signal_pipe();
+    signal_pipe(const signal_pipe&) = delete;
+    signal_pipe& operator=(const signal_pipe&) = delete;
+
+    /// Readable when a signal has arrived.
+    [[nodiscard]] int fd() const noexcept { return read_end_.get(); }
+    /// The next signal that arrived, or nothing if none is pending. Never blocks.
+    [[nodiscard]] std::optional<int> take();
+
+    /// Called in a forked child: restores the previous handlers and closes both ends, so the
+    /// child's signals never reach the parent's pipe.
+    void forget_in_child() noexcept;
+
+private:
+    unique_fd read_end_;
+    unique_fd write_end_;
+    std::vector<std::pair<int, struct sigaction>> previous_;
+};
+
+/// Blocks every signal for the lifetime of the object (and restores the mask after).
+/// Wrap fork() in it: the child can then reset its handlers before any signal is delivered.
+class signal_block {
+public:
+    signal_block() noexcept;
+    ~signal_block();
+    signal_block(const signal_block&) = delete;
+    signal_block& operator=(const signal_block&) = delete;
+
+private:
+    sigset_t previous_{};
+};
+
+/// "SIGKILL" for 9: the name users know.
+[[nodiscard]] std::string signal_name(int signal);
+
+}  // namespace concur::sys

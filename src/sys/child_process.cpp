@@ -1,0 +1,70 @@
+// Forking a child that cannot outlive its parent, and describing how a child ended.
+#include "concur/sys/child_process.hpp"
+
+#include "concur/sys/signal_pipe.hpp"
+
+#include <fmt/format.h>
+#include <fmt/os.h>
+
+#include <cerrno>
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace concur::sys {
+
+std::string child_exit::describe() const {
+    if (exited) return fmt::format("exited with status {}", code);
+    return fmt::format("was killed by {}", signal_name(code));
+}
+
+child_exit decode_wait_status(int status) noexcept {
+    if (WIFEXITED(status)) return {true, WEXITSTATUS(status)};
+    if (WIFSIGNALED(status)) return {false, WTERMSIG(status)};
+    return {false, 0};
+}
+
+child_exit wait_for_child(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) throw fmt::system_error(errno, "cannot wait for process {}", pid);
+    }
+    return decode_wait_status(status);
+}
+
+bool try_reap_child(pid_t pid, child_exit& how) {
+    int status = 0;
+    pid_t got = 0;
+    do {
+        got = ::waitpid(pid, &status, WNOHANG);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) throw fmt::system_error(errno, "cannot wait for process {}", pid);
+    if (got == 0) return false;
+    how = decode_wait_status(status);
+    return true;
+}
+
+namespace detail {
+
+pid_t fork_with_death_signal() {
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        if (errno == EAGAIN) {
+            throw fmt::system_error(errno, "cannot start a process (the process limit, ulimit -u, is reached)");
+        }
+        throw fmt::system_error(errno, "cannot start a process");
+    }
+    if (pid == 0) {
+        // Die with the parent, however the parent dies (even SIGKILL, which it cannot catch).
+        // If the parent died between fork() and prctl(), we were already re-parented: leave.
+        if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) ::_exit(1);
+    }
+    return pid;
+}
+
+void exit_child(int code) noexcept { ::_exit(code); }
+
+}  // namespace detail
+}  // namespace concur::sys

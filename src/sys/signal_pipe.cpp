@@ -1,0 +1,80 @@
+// signal_pipe: turns asynchronous signals into bytes on a pipe that poll() can wait on.
+#include "concur/sys/signal_pipe.hpp"
+
+#include "concur/sys/pipe.hpp"
+
+#include <fmt/format.h>
+#include <fmt/os.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string.h>  // sigabbrev_np (GNU)
+#include <unistd.h>
+
+namespace concur::sys {
+namespace {
+
+volatile sig_atomic_t signal_write_fd = -1;
+
+extern "C" void write_signal_number(int signal) {
+    const int saved_errno = errno;  // the interrupted code may be about to read errno
+    const auto byte = static_cast<unsigned char>(signal);
+    [[maybe_unused]] const auto ignored = ::write(signal_write_fd, &byte, 1);
+    errno = saved_errno;
+}
+
+}  // namespace
+
+signal_pipe::signal_pipe(std::initializer_list<int> signals) {
+    auto ends = make_pipe(O_CLOEXEC | O_NONBLOCK);
+    read_end_ = std::move(ends.read_end);
+    write_end_ = std::move(ends.write_end);
+    signal_write_fd = write_end_.get();
+    for (const int signal : signals) {
+        struct sigaction action {};
+        action.sa_handler = write_signal_number;
+        action.sa_flags = SA_RESTART;
+        sigemptyset(&action.sa_mask);
+        struct sigaction old {};
+        if (::sigaction(signal, &action, &old) != 0) {
+            throw fmt::system_error(errno, "cannot install a handler for {}", signal_name(signal));
+        }
+        previous_.emplace_back(signal, old);
+    }
+}
+
+signal_pipe::~signal_pipe() { forget_in_child(); }
+
+void signal_pipe::forget_in_child() noexcept {
+    for (const auto& [signal, old] : previous_) ::sigaction(signal, &old, nullptr);
+    previous_.clear();
+    signal_write_fd = -1;
+    read_end_.reset();
+    write_end_.reset();
+}
+
+std::optional<int> signal_pipe::take() {
+    unsigned char byte = 0;
+    for (;;) {
+        const ssize_t got = ::read(read_end_.get(), &byte, 1);
+        if (got == 1) return static_cast<int>(byte);
+        if (got < 0 && errno == EINTR) continue;
+        return std::nullopt;  // EAGAIN: nothing pending
+    }
+}
+
+signal_block::signal_block() noexcept {
+    sigset_t all;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &previous_);
+}
+
+signal_block::~signal_block() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+
+std::string signal_name(int signal) {
+    const char* abbreviation = ::sigabbrev_np(signal);
+    if (abbreviation == nullptr) return fmt::format("signal {}", signal);
+    return fmt::format("SIG{}", abbreviation);
+}
+
+}  // namespace concur::sys

@@ -1,0 +1,48 @@
+// Tests for descriptor hygiene: close_descriptors_except keeps exactly what it is told.
+#include "concur/sys/descriptors.hpp"
+
+#include "concur/sys/child_process.hpp"
+#include "concur/sys/pipe.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <unistd.h>
+
+namespace {
+
+using namespace concur::sys;
+
+TEST(descriptors_test, child_keeps_only_what_it_was_told) {
+    auto a = make_pipe();
+    auto b = make_pipe();
+    auto report = make_pipe();
+    const int keep = b.write_end.get();
+    const int report_fd = report.write_end.get();
+    const pid_t pid = fork_child([&] {
+        close_descriptors_except({keep, report_fd});
+        const auto open = open_descriptors();
+        const bool only_kept = std::all_of(open.begin(), open.end(), [&](int fd) {
+            return fd <= 2 || fd == keep || fd == report_fd;
+        });
+        const bool kept = std::count(open.begin(), open.end(), keep) == 1;
+        const char verdict = only_kept && kept ? 'y' : 'n';
+        return ::write(report_fd, &verdict, 1) == 1 ? 0 : 1;
+    });
+    report.write_end.reset();
+    char verdict = '?';
+    ASSERT_EQ(::read(report.read_end.get(), &verdict, 1), 1);
+    EXPECT_EQ(verdict, 'y');
+    EXPECT_TRUE(wait_for_child(pid).success());
+}
+
+TEST(descriptors_test, child_dies_with_its_parent_setting) {
+    // fork_child sets PR_SET_PDEATHSIG; here we only check the child ran and was reaped.
+    const pid_t pid = fork_child([] { return 7; });
+    const auto how = wait_for_child(pid);
+    EXPECT_TRUE(how.exited);
+    EXPECT_EQ(how.code, 7);
+    EXPECT_EQ(how.describe(), "exited with status 7");
+}
+
+}  // namespace
