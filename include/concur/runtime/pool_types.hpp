@@ -1,0 +1,67 @@
+// What every prime-checking pool shares: the check, the answers, and how a run ended.
+#pragma once
+
+#include "concur/core/batch_planner.hpp"
+#include "concur/core/is_prime.hpp"
+#include "concur/sys/child_process.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace concur {
+
+/// The function a worker runs on each number. Injectable so a test can make one worker
+/// crash on a chosen number; the product always uses a real primality test.
+using prime_check = bool (*)(std::uint64_t n) noexcept;
+
+/// One answer, as the parent receives it.
+struct checked_number {
+    std::uint64_t number = 0;
+    bool prime = false;
+    std::chrono::nanoseconds elapsed{};  // measured by the worker around the check alone
+    unsigned worker = 0;                 // which worker checked it, from 1
+};
+
+/// A worker that ended without saying it was done.
+struct lost_worker {
+    unsigned worker = 0;                    // from 1
+    pid_t pid = 0;
+    sys::child_exit how;                    // e.g. killed by SIGKILL
+    std::optional<std::uint64_t> checking;  // the number it was checking, if any
+};
+
+enum class pool_ending {
+    complete,     // every number answered, every worker said done
+    worker_lost,  // a worker died; the survivors finished; some numbers are unanswered
+    interrupted,  // SIGINT or SIGTERM: dispatching stopped, workers ended
+};
+
+struct pool_report {
+    pool_ending ending = pool_ending::complete;
+    int interrupt_signal = 0;              // SIGINT or SIGTERM when interrupted
+    std::uint64_t checked = 0;             // answers delivered to the listener
+    std::vector<lost_worker> lost_workers;
+    std::vector<std::uint64_t> unchecked;  // dispatched or read but never answered
+    bool input_left_unread = false;        // the run stopped before the input ended
+};
+
+/// Receives events as they happen, in the parent, in completion order.
+class pool_listener {
+public:
+    virtual ~pool_listener() = default;
+    virtual void on_result(const checked_number& result) = 0;
+    virtual void on_worker_lost(const lost_worker& lost) = 0;
+    /// Called after each group of results, before the pool waits again: a good time to
+    /// flush output so a person watching sees each answer as it comes.
+    virtual void flush() {}
+};
+
+struct pool_options {
+    unsigned workers = 1;
+    prime_check check = is_prime;
+    batch_planner planner{};  // its capacity is set by the pool to what one record carries
+};
+
+}  // namespace concur

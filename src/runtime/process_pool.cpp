@@ -1,0 +1,374 @@
+// run_process_pool: the seed's "processor pool", with fork and two pipes.
+#include "concur/runtime/process_pool.hpp"
+
+#include "concur/sys/descriptors.hpp"
+#include "concur/sys/io.hpp"
+#include "concur/sys/pipe.hpp"
+#include "concur/sys/shared_memory.hpp"
+#include "concur/sys/signal_pipe.hpp"
+#include "pool_worker.hpp"
+
+#include <fmt/os.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace concur {
+namespace {
+
+/// The worker's end of the two pipes. Every read asks for exactly one record: with several
+/// workers reading one pipe, asking for more could take part of a record meant for another.
+class pipe_channel {
+public:
+    pipe_channel(int jobs, int results) noexcept : jobs_(jobs), results_(results) {}
+
+    bool receive(job_record& job) {
+        std::array<std::byte, sizeof(job_record)> bytes;
+        const long got = sys::read_some(jobs_, bytes);
+        if (got != static_cast<long>(bytes.size())) return false;  // EOF: the parent is gone
+        const auto decoded = decode_job_record(bytes);
+        if (!decoded) return false;
+        job = *decoded;
+        return true;
+    }
+    void send(const result_record& record) {
+        // One write of one record: atomic because it is no larger than PIPE_BUF.
+        sys::write_all(results_, std::as_bytes(std::span{&record, 1}));
+    }
+
+private:
+    int jobs_;
+    int results_;
+};
+
+struct worker_process {
+    pid_t pid = 0;
+    bool running = true;  // not yet reaped
+    bool done = false;    // sent its done record
+};
+
+struct batch_in_flight {
+    std::vector<std::uint64_t> numbers;
+    std::size_t answered = 0;  // answers arrive in order within a batch
+};
+
+class process_pool {
+public:
+    process_pool(number_source& source, const pool_options& options, pool_listener& listener)
+        : source_(source), options_(options), listener_(listener), activity_(options.workers) {
+        planner_.capacity = job_record::capacity;
+    }
+
+    process_pool(const process_pool&) = delete;
+    process_pool& operator=(const process_pool&) = delete;
+
+    /// Whatever happened, no worker outlives the pool: the ones still running are killed
+    /// and every one is reaped (no zombie is left for the caller).
+    ~process_pool() { end_workers(SIGKILL); }
+
+    pool_report run() {
+        start_workers();
+        while (!results_ended_ && !report_.interrupt_signal) step();
+        if (report_.interrupt_signal) {
+            report_.ending = pool_ending::interrupted;
+            end_workers(SIGTERM);
+        } else {
+            reap_all();
+        }
+        collect_unchecked();
+        if (report_.ending != pool_ending::interrupted &&
+            (!report_.lost_workers.empty() || !report_.unchecked.empty() || report_.input_left_unread)) {
+            report_.ending = pool_ending::worker_lost;
+        }
+        return std::move(report_);
+    }
+
+private:
+    void start_workers() {
+        auto jobs = sys::make_pipe();
+        auto results = sys::make_pipe();
+        // Flush before fork: whatever sits in a stdio buffer would be written once per process.
+        std::fflush(nullptr);
+        workers_.reserve(options_.workers);
+        for (unsigned index = 0; index < options_.workers; ++index) {
+            const sys::signal_block blocked;  // the child resets handlers before any signal lands
+            const int job_fd = jobs.read_end.get();
+            const int result_fd = results.write_end.get();
+            const pid_t pid = sys::fork_child([&] {
+                signals_.forget_in_child();
+                // The worker keeps only its two pipe ends (and stdin/out/err). Above all it
+                // must not hold the job pipe's write end or the result pipe's read end: a
+                // write end left open in a child means the parent never sees end-of-file.
+                sys::close_descriptors_except({job_fd, result_fd});
+                std::signal(SIGINT, SIG_IGN);  // Ctrl-C reaches the whole group; the parent decides
+                std::signal(SIGPIPE, SIG_DFL);
+                sigset_t none;
+                sigemptyset(&none);
+                ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
+                pipe_channel channel{job_fd, result_fd};
+                return detail::run_pool_worker(index + 1, channel, options_.check, activity_[index]);
+            });
+            workers_.push_back({pid});
+        }
+        // The parent's copies of the workers' ends are closed, so that end-of-file on the
+        // result pipe means every worker has exited, and a write to the job pipe fails
+        // (EPIPE) instead of blocking forever if every worker has died.
+        job_pipe_ = std::move(jobs.write_end);
+        result_pipe_ = std::move(results.read_end);
+        sys::set_nonblocking(job_pipe_.get());     // the loop never blocks on a full job pipe
+        sys::set_nonblocking(result_pipe_.get());  // ...nor on an empty result pipe
+    }
+
+    /// One turn of the loop: wait until something can move, then move it. The parent never
+    /// blocks on one pipe while the other is full, which is how a naive pool deadlocks once
+    /// it has more jobs than the pipes hold.
+    void step() {
+        refill_pending();
+        prepare_next_record();
+
+        std::array<pollfd, 4> fds{};
+        std::size_t used = 0;
+        const auto watch = [&](int fd, short events) -> pollfd* {
+            fds[used] = pollfd{fd, events, 0};
+            return &fds[used++];
+        };
+        pollfd* signal_fd = watch(signals_.fd(), POLLIN);
+        pollfd* result_fd = watch(result_pipe_.get(), POLLIN);
+        pollfd* job_fd = has_record_to_send() ? watch(job_pipe_.get(), POLLOUT) : nullptr;
+        pollfd* input_fd = wants_input() && source_.poll_fd() >= 0
+                               ? watch(source_.poll_fd(), POLLIN) : nullptr;
+
+        if (::poll(fds.data(), used, -1) < 0) {
+            if (errno == EINTR) return;  // a signal: its byte is on the signal pipe
+            throw fmt::system_error(errno, "cannot poll the pool's pipes");
+        }
+        if (signal_fd->revents != 0) handle_signals();
+        if (report_.interrupt_signal) return;
+        if (result_fd->revents != 0) (void)read_results();
+        if (job_fd != nullptr && job_fd->revents != 0) send_records();
+        if (input_fd != nullptr && input_fd->revents != 0) read_input();
+    }
+
+    // --- input -------------------------------------------------------------------------
+
+    [[nodiscard]] bool wants_input() const noexcept {
+        // Read ahead only a little: the input streams through, it is never held whole.
+        return !source_ended_ && !job_pipe_broken_ && pending_.size() < job_record::capacity;
+    }
+
+    void refill_pending() {
+        if (wants_input() && source_.poll_fd() < 0) read_input();
+    }
+
+    void read_input() { source_ended_ = !source_.read_more(pending_); }
+
+    // --- jobs --------------------------------------------------------------------------
+
+    [[nodiscard]] bool has_record_to_send() const noexcept {
+        return !job_pipe_broken_ && (next_record_.has_value() || pills_to_send_ > 0);
+    }
+
+    void prepare_next_record() {
+        if (next_record_ || job_pipe_broken_) return;
+        const std::size_t size = planner_.next_batch_size(pending_);
+        if (size > 0) {
+            job_record record;
+            record.kind = job_kind::numbers;
+            record.batch = next_batch_++;
+            record.count = static_cast<std::uint32_t>(size);
+            batch_in_flight& batch = in_flight_[record.batch];
+            batch.numbers.assign(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
+            std::copy(batch.numbers.begin(), batch.numbers.end(), record.numbers.begin());
+            pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
+            next_record_ = record;
+        } else if (source_ended_ && pending_.empty() && !pills_queued_) {
+            // Every number is on its way: one poison pill per worker ends the pool.
+            pills_queued_ = true;
+            pills_to_send_ = options_.workers;
+        }
+    }
+
+    void send_records() {
+        while (has_record_to_send()) {
+            job_record pill;
+            pill.kind = job_kind::poison_pill;
+            const job_record& record = next_record_ ? *next_record_ : pill;
+            const ssize_t sent = ::write(job_pipe_.get(), &record, sizeof record);
+            if (sent < 0) {
+                if (errno == EINTR) continue;
+                if (errno == EAGAIN) return;  // the pipe is full: poll again
+                if (errno == EPIPE) {         // every worker is gone: nothing more can be sent
+                    job_pipe_broken_ = true;
+                    return;
+                }
+                throw fmt::system_error(errno, "cannot write to the job pipe");
+            }
+            // A write of at most PIPE_BUF bytes on a pipe is all or nothing, even non-blocking.
+            if (next_record_) {
+                next_record_.reset();
+            } else {
+                --pills_to_send_;
+            }
+            prepare_next_record();
+        }
+    }
+
+    // --- results -----------------------------------------------------------------------
+
+    void drain_results() {
+        while (!results_ended_ && read_results()) {}
+    }
+
+    /// Reads what the result pipe holds (it is non-blocking) and delivers every whole record.
+    /// Returns false once nothing more is available now.
+    bool read_results() {
+        const long got = sys::read_some(result_pipe_.get(),
+                                        std::span{inbox_}.subspan(inbox_used_));
+        if (got == 0) {
+            results_ended_ = true;  // every worker has exited: nothing more can arrive
+            return false;
+        }
+        if (got < 0) return false;  // EAGAIN: empty for now
+        inbox_used_ += static_cast<std::size_t>(got);
+        constexpr std::size_t size = sizeof(result_record);
+        std::size_t offset = 0;
+        for (; offset + size <= inbox_used_; offset += size) {
+            const auto record = decode_result_record(std::span{inbox_}.subspan(offset, size));
+            if (!record) throw std::runtime_error("a worker sent a malformed result record");
+            accept(*record);
+        }
+        std::memmove(inbox_.data(), inbox_.data() + offset, inbox_used_ - offset);
+        inbox_used_ -= offset;
+        listener_.flush();
+        return true;
+    }
+
+    void accept(const result_record& record) {
+        if (record.worker > workers_.size()) throw std::runtime_error("a result came from an unknown worker");
+        if (record.kind == result_kind::done) {
+            workers_[record.worker - 1].done = true;
+            return;
+        }
+        const auto batch = in_flight_.find(record.batch);
+        if (batch == in_flight_.end() || record.first_index != batch->second.answered ||
+            record.first_index + record.count > batch->second.numbers.size()) {
+            throw std::runtime_error("a result does not match any job sent");
+        }
+        for (std::uint32_t i = 0; i < record.count; ++i) {
+            const verdict& v = record.verdicts[i];
+            ++report_.checked;
+            listener_.on_result({v.number, v.prime != 0, std::chrono::nanoseconds{v.elapsed_ns}, record.worker});
+        }
+        batch->second.answered += record.count;
+        if (batch->second.answered == batch->second.numbers.size()) in_flight_.erase(batch);
+    }
+
+    // --- signals and workers -----------------------------------------------------------
+
+    void handle_signals() {
+        while (const auto signal = signals_.take()) {
+            if (*signal == SIGCHLD) {
+                reap_ended_workers();
+            } else if (report_.interrupt_signal == 0) {
+                report_.interrupt_signal = *signal;
+            }
+        }
+    }
+
+    void reap_ended_workers() {
+        std::vector<std::pair<std::size_t, sys::child_exit>> ended;
+        for (std::size_t index = 0; index < workers_.size(); ++index) {
+            sys::child_exit how;
+            if (workers_[index].running && sys::try_reap_child(workers_[index].pid, how)) {
+                ended.emplace_back(index, how);
+            }
+        }
+        // A worker writes its last records, then exits. Everything a reaped worker wrote is
+        // therefore already in the result pipe: read it before judging, or a worker that said
+        // "done" just before exiting would look like one that died without saying it.
+        if (!ended.empty()) drain_results();
+        for (const auto& [index, how] : ended) record_exit(index, how);
+    }
+
+    void reap_all() {
+        for (std::size_t index = 0; index < workers_.size(); ++index) {
+            if (workers_[index].running) record_exit(index, sys::wait_for_child(workers_[index].pid));
+        }
+    }
+
+    void record_exit(std::size_t index, const sys::child_exit& how) {
+        worker_process& worker = workers_[index];
+        worker.running = false;
+        if (worker.done && how.success()) return;
+        lost_worker lost{static_cast<unsigned>(index + 1), worker.pid, how, std::nullopt};
+        if (activity_[index].busy.load(std::memory_order_acquire) != 0) {
+            lost.checking = activity_[index].number.load(std::memory_order_relaxed);
+        }
+        report_.lost_workers.push_back(lost);
+        if (!report_.interrupt_signal) listener_.on_worker_lost(lost);
+    }
+
+    void end_workers(int signal) noexcept {
+        for (const worker_process& worker : workers_) {
+            if (worker.running) ::kill(worker.pid, signal);
+        }
+        for (worker_process& worker : workers_) {
+            if (!worker.running) continue;
+            int status = 0;
+            while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {}
+            worker.running = false;
+        }
+    }
+
+    void collect_unchecked() {
+        for (auto& [id, batch] : in_flight_) {
+            report_.unchecked.insert(report_.unchecked.end(),
+                                     batch.numbers.begin() + static_cast<std::ptrdiff_t>(batch.answered),
+                                     batch.numbers.end());
+        }
+        report_.unchecked.insert(report_.unchecked.end(), pending_.begin(), pending_.end());
+        std::sort(report_.unchecked.begin(), report_.unchecked.end());
+        report_.input_left_unread = !source_ended_;
+    }
+
+    number_source& source_;
+    const pool_options& options_;
+    pool_listener& listener_;
+    batch_planner planner_ = options_.planner;
+    sys::signal_pipe signals_{SIGINT, SIGTERM, SIGCHLD};
+    sys::shared_array<detail::worker_activity> activity_;  // one slot per worker, shared
+    std::vector<worker_process> workers_;
+    sys::unique_fd job_pipe_;     // parent writes job records, every worker reads
+    sys::unique_fd result_pipe_;  // every worker writes result records, parent reads
+
+    std::deque<std::uint64_t> pending_;                            // read, not yet in a batch
+    std::unordered_map<std::uint64_t, batch_in_flight> in_flight_;  // sent, not fully answered
+    std::optional<job_record> next_record_;                        // built, waiting for room
+    std::uint64_t next_batch_ = 0;
+    unsigned pills_to_send_ = 0;
+    bool pills_queued_ = false;
+    bool source_ended_ = false;
+    bool job_pipe_broken_ = false;
+    bool results_ended_ = false;
+
+    std::array<std::byte, 16 * sizeof(result_record)> inbox_{};
+    std::size_t inbox_used_ = 0;
+    pool_report report_;
+};
+
+}  // namespace
+
+pool_report run_process_pool(number_source& source, const pool_options& options, pool_listener& listener) {
+    process_pool pool{source, options, listener};
+    return pool.run();
+}
+
+}  // namespace concur
