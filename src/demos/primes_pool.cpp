@@ -1,0 +1,176 @@
+// `concur primes`: the seed's processor pool, checking numbers for primality in N processes.
+#include "concur/demos/primes_pool.hpp"
+
+#include "concur/core/exit_status.hpp"
+#include "concur/core/primes_report.hpp"
+#include "concur/runtime/number_source.hpp"
+#include "concur/runtime/process_pool.hpp"
+#include "concur/sys/signal_pipe.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <memory>
+
+namespace concur {
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+std::string_view ending_name(pool_ending ending) {
+    switch (ending) {
+        case pool_ending::complete: return "complete";
+        case pool_ending::worker_lost: return "worker_lost";
+        case pool_ending::interrupted: return "interrupted";
+    }
+    return "unknown";
+}
+
+std::string describe_lost(const lost_worker& lost) {
+    std::string text = fmt::format("worker {} (pid {}) {}", lost.worker, lost.pid, lost.how.describe());
+    if (lost.checking) text += fmt::format(" while checking {}", *lost.checking);
+    return text;
+}
+
+std::string list_numbers(const std::vector<std::uint64_t>& numbers, std::size_t shown) {
+    std::string text;
+    for (std::size_t i = 0; i < numbers.size() && i < shown; ++i) {
+        if (i > 0) text += ", ";
+        text += fmt::format("{}", numbers[i]);
+    }
+    if (numbers.size() > shown) text += fmt::format(" and {} more", numbers.size() - shown);
+    return text;
+}
+
+/// Prints the seed's lines: the header first, each result as it arrives, the summary last.
+class text_report final : public pool_listener {
+public:
+    text_report(output_sink& out, output_sink& err, std::size_t width) : out_(out), err_(err), width_(width) {}
+
+    void on_result(const checked_number& result) override {
+        append_result_line(lines_, result.number, result.prime, result.elapsed, width_);
+    }
+    void on_worker_lost(const lost_worker& lost) override {
+        flush();
+        err_.write(fmt::format("concur: {}\n", describe_lost(lost)));
+        err_.flush();
+    }
+    void flush() override {
+        // Each line is formatted whole and written whole: lines never interleave.
+        out_.write(lines_);
+        lines_.clear();
+        out_.flush();
+    }
+
+private:
+    output_sink& out_;
+    output_sink& err_;
+    std::size_t width_;
+    std::string lines_;
+};
+
+/// The same facts as one JSON document, streamed: results are written as they arrive and the
+/// document is closed whatever the ending, which it names.
+class json_report final : public pool_listener {
+public:
+    json_report(output_sink& out, output_sink& err) : out_(out), err_(err) {}
+
+    void on_result(const checked_number& result) override {
+        fmt::format_to(std::back_inserter(text_), "{}\n    {{\"number\": {}, \"prime\": {}, \"elapsed\": {}, \"worker\": {}}}",
+                       first_ ? "" : ",", result.number, result.prime, json_seconds(result.elapsed), result.worker);
+        first_ = false;
+    }
+    void on_worker_lost(const lost_worker& lost) override {
+        err_.write(fmt::format("concur: {}\n", describe_lost(lost)));
+        err_.flush();
+    }
+    void flush() override {
+        out_.write(text_);
+        text_.clear();
+        out_.flush();
+    }
+
+private:
+    output_sink& out_;
+    output_sink& err_;
+    std::string text_;
+    bool first_ = true;
+};
+
+std::string json_trailer(const pool_report& report, clock::duration elapsed) {
+    std::string lost = "[";
+    for (std::size_t i = 0; i < report.lost_workers.size(); ++i) {
+        const lost_worker& worker = report.lost_workers[i];
+        fmt::format_to(std::back_inserter(lost), "{}{{\"worker\": {}, \"pid\": {}, \"how\": {}, \"checking\": {}}}",
+                       i == 0 ? "" : ", ", worker.worker, worker.pid, json_string(worker.how.describe()),
+                       worker.checking ? fmt::format("{}", *worker.checking) : "null");
+    }
+    lost += "]";
+    return fmt::format("\n  ],\n  \"checked\": {},\n  \"elapsed\": {},\n  \"ending\": \"{}\",\n"
+                       "  \"unchecked\": [{}],\n  \"input_left_unread\": {},\n  \"lost_workers\": {}\n}}\n",
+                       report.checked, json_seconds(elapsed), ending_name(report.ending),
+                       fmt::join(report.unchecked, ", "), report.input_left_unread, lost);
+}
+
+}  // namespace
+
+int run_primes(const primes_options& options, output_sink& out, output_sink& err) {
+    std::unique_ptr<number_source> source;
+    if (options.from_stdin) {
+        source = std::make_unique<stream_source>(options.stdin_fd);
+    } else {
+        source = std::make_unique<list_source>(options.numbers);
+    }
+    const auto count = source->known_count();
+
+    std::size_t width = 16;  // the seed's column; wider only when a number needs it
+    for (const std::uint64_t n : options.numbers) width = std::max(width, decimal_digits(n));
+
+    if (options.json) {
+        out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"process\",\n  \"workers\": {},\n"
+                              "  \"count\": {},\n  \"results\": [",
+                              options.workers, count ? fmt::format("{}", *count) : "null"));
+    } else {
+        out.write(format_primes_header(count, options.workers, "process", "processes"));
+    }
+    out.flush();
+
+    text_report text{out, err, width};
+    json_report json{out, err};
+    pool_listener& listener = options.json ? static_cast<pool_listener&>(json) : text;
+
+    const auto start = clock::now();
+    const pool_report report = run_process_pool(*source, {options.workers, options.check, {}}, listener);
+    const auto elapsed = clock::now() - start;
+    listener.flush();
+
+    if (options.json) {
+        out.write(json_trailer(report, elapsed));
+        out.flush();
+    } else if (report.ending == pool_ending::complete) {
+        out.write(format_primes_summary(report.checked, elapsed));
+        out.flush();
+    }
+
+    switch (report.ending) {
+        case pool_ending::complete:
+            return exit_status::success;
+        case pool_ending::interrupted:
+            err.write(fmt::format("concur: interrupted by {} after {} check{}; workers stopped\n",
+                                  sys::signal_name(report.interrupt_signal), report.checked,
+                                  report.checked == 1 ? "" : "s"));
+            return exit_status::interrupted_by(report.interrupt_signal);
+        case pool_ending::worker_lost:
+            if (!report.unchecked.empty()) {
+                err.write(fmt::format("concur: {} number{} not checked because a worker was lost: {}\n",
+                                      report.unchecked.size(), report.unchecked.size() == 1 ? " was" : "s were",
+                                      list_numbers(report.unchecked, 10)));
+            }
+            if (report.input_left_unread) err.write("concur: the rest of the input was not read\n");
+            return exit_status::worker_lost;
+    }
+    return exit_status::failure;
+}
+
+}  // namespace concur

@@ -1,0 +1,285 @@
+"""End-to-end tests of `concur primes`: the real binary, as a user or a script runs it.
+
+Run by ctest with CONCUR set to the binary's path.
+"""
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+import unittest
+
+CONCUR = os.environ.get("CONCUR", "concur")
+LINE = re.compile(r"^ *(\d+)  ([P ]) +(\d+\.\d{6})s$")
+BOOK = {
+    2: True, 142702110479723: True, 299593572317531: True, 3333333333333301: True,
+    3333333333333333: False, 3333335652092209: False, 4444444444444423: True,
+    4444444444444444: False, 4444444488888889: False, 5555553133149889: False,
+    5555555555555503: True, 5555555555555555: False, 6666666666666666: False,
+    6666666666666719: True, 6666667141414921: False, 7777777536340681: False,
+    7777777777777753: True, 7777777777777777: False, 9999999999999917: True,
+    9999999999999999: False,
+}
+
+
+def run(*args, stdin=None, **kwargs):
+    return subprocess.run([CONCUR, *args], input=stdin, capture_output=True, text=True,
+                          timeout=120, **kwargs)
+
+
+def children_of(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except FileNotFoundError:
+        return []
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def wait_for_children(proc, count, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kids = children_of(proc.pid)
+        if len(kids) >= count:
+            return kids
+        time.sleep(0.005)
+    raise AssertionError(f"concur did not start {count} workers")
+
+
+def parse_lines(stdout):
+    lines = stdout.splitlines()
+    results = {}
+    for line in lines[1:-1]:
+        match = LINE.match(line)
+        assert match, f"not a result line: {line!r}"
+        results[int(match.group(1))] = match.group(2) == "P"
+    return lines[0], results, lines[-1]
+
+
+class PrimesOutput(unittest.TestCase):
+    def test_default_is_the_seeds_five_numbers(self):
+        done = run("primes", "--procs=2")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stderr, "")
+        header, results, summary = parse_lines(done.stdout)
+        self.assertEqual(header, "Checking 5 numbers with 2 processes:")
+        self.assertEqual(results, {n: BOOK[n] for n in list(BOOK)[:5]})
+        self.assertRegex(summary, r"^5 checks in \d+\.\d\ds$")
+
+    def test_book_fixture(self):
+        done = run("primes", "--numbers=book", "--procs=2")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        header, results, summary = parse_lines(done.stdout)
+        self.assertEqual(header, "Checking 20 numbers with 2 processes:")
+        self.assertEqual(results, BOOK)
+        self.assertRegex(summary, r"^20 checks in ")
+
+    def test_zero_is_reported_not_a_poison_pill(self):
+        done = run("primes", "0", "1", "2", "--procs=2")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        _, results, summary = parse_lines(done.stdout)
+        self.assertEqual(results, {0: False, 1: False, 2: True})
+        self.assertEqual(summary.split()[0], "3")
+
+    def test_column_widens_for_20_digit_numbers(self):
+        done = run("primes", "18446744073709551615", "7")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        lines = done.stdout.splitlines()
+        self.assertTrue(any(l.startswith("18446744073709551615     ") for l in lines), lines)
+        self.assertTrue(any(l.startswith("                   7  P ") for l in lines), lines)
+
+    def test_more_workers_than_numbers(self):
+        done = run("primes", "--procs=64", "97")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("Checking 1 number with 64 processes:", done.stdout)
+
+    def test_stdin_million_numbers(self):
+        numbers = "\n".join(str(n) for n in range(1, 1_000_001)) + "\n"
+        done = run("primes", "--procs=2", "-", stdin=numbers)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        lines = done.stdout.splitlines()
+        self.assertEqual(lines[0], "Checking numbers from standard input with 2 processes:")
+        self.assertEqual(sum(1 for l in lines if "  P " in l), 78498)
+        self.assertRegex(lines[-1], r"^1000000 checks in ")
+
+    def test_empty_stdin(self):
+        done = run("primes", "-", stdin="")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertRegex(done.stdout.splitlines()[-1], r"^0 checks in ")
+
+    def test_json(self):
+        done = run("primes", "--numbers=book", "--procs=2", "--json")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        document = json.loads(done.stdout)
+        self.assertEqual(document["workers"], 2)
+        self.assertEqual(document["model"], "process")
+        self.assertEqual(document["ending"], "complete")
+        self.assertEqual(document["checked"], 20)
+        self.assertEqual(document["unchecked"], [])
+        self.assertEqual({r["number"]: r["prime"] for r in document["results"]}, BOOK)
+        for result in document["results"]:
+            self.assertIn(result["worker"], (1, 2))
+            self.assertGreaterEqual(result["elapsed"], 0)
+        self.assertGreater(document["elapsed"], 0)
+        tool = subprocess.run(["python3", "-m", "json.tool"], input=done.stdout, capture_output=True, text=True)
+        self.assertEqual(tool.returncode, 0)
+
+
+class UsageErrors(unittest.TestCase):
+    CASES = [
+        (["primes", "-5"], "'-5'"),
+        (["primes", "1e9"], "'1e9'"),
+        (["primes", "0x11"], "'0x11'"),
+        (["primes", "18446744073709551616"], "'18446744073709551616'"),
+        (["primes", "7x"], "'7x'"),
+        (["primes", ""], "''"),
+        (["primes", "1", "-"], "'-'"),
+        (["primes", "--procs=0"], "'0'"),
+        (["primes", "--procs=513"], "'513'"),
+        (["primes", "--procs=-1"], "'-1'"),
+        (["primes", "--procs=0x10"], "'0x10'"),
+        (["primes", "--procs="], "--procs"),
+        (["primes", "--procs=two"], "'two'"),
+        (["primes", "--numbers=foo"], "foo"),
+        (["primes", "--numbers=book", "5"], "--numbers"),
+        (["primes", "--bogus"], "--bogus"),
+        ([], "command"),
+        (["frobnicate"], "frobnicate"),
+    ]
+
+    def test_each_bad_input_exits_2_with_one_line(self):
+        for args, named in self.CASES:
+            with self.subTest(args=args):
+                done = run(*args)
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertEqual(done.stdout, "")
+                self.assertEqual(done.stderr.count("\n"), 1, done.stderr)
+                self.assertTrue(done.stderr.startswith("concur: "), done.stderr)
+                self.assertIn(named, done.stderr)
+
+    def test_bad_token_on_stdin(self):
+        done = run("primes", "-", stdin="1 2 3\n4 -5 6\n")
+        self.assertEqual(done.returncode, 2)
+        self.assertEqual(done.stderr,
+                         "concur: standard input line 2: '-5' is not a decimal number from 0 to "
+                         "18446744073709551615\n")
+        self.assertNotIn("checks in", done.stdout)
+
+    def test_help_and_version(self):
+        for args in (["--help"], ["primes", "--help"]):
+            done = run(*args)
+            self.assertEqual(done.returncode, 0)
+            self.assertIn("Usage: concur", done.stdout)
+            self.assertIn("Exit status", done.stdout)
+        done = run("--version")
+        self.assertEqual(done.returncode, 0)
+        self.assertRegex(done.stdout, r"^concur \d+\.\d+\.\d+\n$")
+
+
+class OutputTrouble(unittest.TestCase):
+    def test_reader_closes_early(self):
+        # `concur primes --numbers=book | head -n 2`: quiet, status 141 like any filter, no worker left.
+        proc = subprocess.Popen([CONCUR, "primes", "--numbers=book", "--procs=2"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        workers = wait_for_children(proc, 2)
+        proc.stdout.readline()
+        proc.stdout.readline()
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=30)
+        self.assertEqual(proc.returncode, 141)
+        self.assertEqual(err, b"")
+        self.assertFalse(any(alive(w) for w in workers))
+
+    def test_head_in_a_shell_pipeline(self):
+        done = subprocess.run(f"{CONCUR} primes --numbers=book | head -n 2", shell=True,
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(done.returncode, 0)
+        self.assertEqual(len(done.stdout.splitlines()), 2)
+        self.assertEqual(done.stderr, "")
+
+    def test_dev_full(self):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([CONCUR, "primes"], stdout=full, stderr=subprocess.PIPE, text=True,
+                                  timeout=60)
+        self.assertEqual(done.returncode, 1)
+        self.assertIn("cannot write to standard output", done.stderr)
+
+    def test_stdout_closed(self):
+        done = subprocess.run(f"{CONCUR} primes >&-", shell=True, capture_output=True, text=True, timeout=60)
+        self.assertEqual(done.returncode, 1)
+        self.assertIn("cannot write to standard output", done.stderr)
+
+
+class Processes(unittest.TestCase):
+    def start_book(self, procs=2, numbers="book"):
+        proc = subprocess.Popen([CONCUR, "primes", f"--numbers={numbers}", f"--procs={procs}"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return proc, wait_for_children(proc, procs)
+
+    def test_workers_hold_only_their_pipe_ends(self):
+        proc, workers = self.start_book()
+        try:
+            for worker in workers:
+                fds = sorted(int(fd) for fd in os.listdir(f"/proc/{worker}/fd"))
+                self.assertEqual(len(fds), 5, fds)  # stdin, stdout, stderr, job read end, result write end
+                self.assertEqual(fds[:3], [0, 1, 2])
+        finally:
+            proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0)
+
+    def interrupt(self, signo, expected_status):
+        proc, workers = self.start_book()
+        time.sleep(0.1)
+        proc.send_signal(signo)
+        out, err = proc.communicate(timeout=10)
+        self.assertEqual(proc.returncode, expected_status, err)
+        self.assertIn("interrupted by", err)
+        self.assertNotIn("checks in", out)
+        for line in out.splitlines()[1:]:
+            self.assertRegex(line, LINE)
+        self.assertFalse(any(alive(w) for w in workers))
+
+    def test_sigint_exits_130_and_ends_the_workers(self):
+        self.interrupt(signal.SIGINT, 130)
+
+    def test_sigterm_exits_143_and_ends_the_workers(self):
+        self.interrupt(signal.SIGTERM, 143)
+
+    def test_a_killed_worker_is_reported_and_the_run_ends_with_3(self):
+        proc, workers = self.start_book()
+        time.sleep(0.1)
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 3, err)
+        self.assertRegex(err, rf"worker \d \(pid {workers[0]}\) was killed by SIGKILL")
+        self.assertNotIn("checks in", out)
+        _, results, _ = parse_lines(out + "\n")
+        reported = set(results)
+        unchecked = set()
+        match = re.search(r"not checked because a worker was lost: (.*)", err)
+        if match:
+            unchecked = {int(n) for n in match.group(1).split(", ")}
+        self.assertEqual(reported | unchecked, set(BOOK), err)
+        self.assertFalse(reported & unchecked)
+        self.assertFalse(any(alive(w) for w in workers))
+
+    def test_workers_die_with_a_killed_parent(self):
+        proc, workers = self.start_book()
+        proc.kill()
+        proc.communicate(timeout=10)
+        deadline = time.monotonic() + 1.0
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.assertFalse(any(alive(w) for w in workers))
+
+
+if __name__ == "__main__":
+    unittest.main()
