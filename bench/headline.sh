@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints issue 5's headline figures on this machine: fast trial division vs the seed's loop,
-# Miller-Rabin per 64-bit prime, start-up time, pool throughput, and concur vs the book's Python.
+# Miller-Rabin per 64-bit prime, start-up time, idle CPU of `concur spin` (if built), pool
+# throughput, 2 workers vs 1, and concur vs the book's Python.
 # Builds what it needs (the `bench` preset). The machine may be shared and noisy: every figure
 # is a median of repeated runs, and ratios compare runs made side by side in one process
 # (Google Benchmark with random interleaving), paired repetition by repetition.
@@ -71,6 +72,27 @@ PY
 else
   echo "start-up: hyperfine not installed (apt-get install -y hyperfine); skipped"
 fi
+echo
+
+# --- idle cost: concur spin sleeping (when this build has `concur spin`) ---------------------
+python3 - "$concur" <<'PY'
+import resource, statistics, subprocess, sys
+concur = sys.argv[1]
+if subprocess.run([concur, "spin", "--help"], capture_output=True).returncode != 0:
+    print("idle cost: this build has no `concur spin`; skipped")
+    sys.exit(0)
+for model in ("thread", "process", "coroutine"):
+    used = []
+    for _ in range(3):
+        # CPU time of concur and every process it reaped (the process model's spinner child).
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([concur, "spin", f"--model={model}", "--work=sleep", "--seconds=2"],
+                       check=True, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    print(f"idle cost, concur spin --model={model} --work=sleep --seconds=2: median {statistics.median(used) * 1e3:.1f} ms"
+          f" of CPU over 3 runs (target <= 5 ms)")
+PY
 echo
 
 # --- the pool: 10^7 small numbers from a pipe ----------------------------------------------
