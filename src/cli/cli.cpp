@@ -5,6 +5,7 @@
 #include "concur/core/exit_status.hpp"
 #include "concur/core/fixtures.hpp"
 #include "concur/core/number_parsing.hpp"
+#include "concur/core/prime_method.hpp"
 #include "concur/core/usage_error.hpp"
 #include "concur/demos/primes_pool.hpp"
 #include "concur/sys/cpu_count.hpp"
@@ -44,6 +45,7 @@ struct primes_arguments {
     std::string numbers_set = "seed";
     std::vector<std::string> numbers;
     bool json = false;
+    std::string method = "trial";
 };
 
 void setup_primes(CLI::App& app, primes_arguments& args) {
@@ -61,6 +63,15 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
                                    "seed = the seed's 5 numbers, book = Fluent Python's 20-number fixture")
                     ->check(CLI::IsMember({"seed", "book"}))
                     ->capture_default_str();
+    std::vector<std::string> method_names;
+    for (const prime_method_info& method : prime_methods()) method_names.emplace_back(method.name);
+    primes->add_option("--method", args.method,
+                       "How each number is checked (same answers, different speeds):\n"
+                       "trial = trial division up to the square root, fast (wheel, exact floating\n"
+                       "point, SIMD); trial-simple = the seed's loop, n % i over every odd i;\n"
+                       "miller-rabin = deterministic Miller-Rabin, microseconds per 64-bit number")
+        ->check(CLI::IsMember(method_names))
+        ->capture_default_str();
     primes->add_flag("--json", args.json,
                      "Print one JSON document (workers, each number with prime, elapsed and worker, "
                      "total time, how the run ended) instead of text");
@@ -76,6 +87,7 @@ primes_options make_primes_options(const primes_arguments& args) {
     options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), 512U)
                                          : parse_count("--procs", args.procs, 1, 512);
     options.json = args.json;
+    options.method = find_prime_method(args.method).value_or(prime_method::trial);  // checked by IsMember
     if (args.numbers.size() == 1 && args.numbers.front() == "-") {
         options.from_stdin = true;
         return options;

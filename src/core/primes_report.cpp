@@ -15,8 +15,9 @@ double seconds(std::chrono::nanoseconds elapsed) {
 }  // namespace
 
 std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
-                                 std::string_view singular, std::string_view plural) {
-    const std::string units = fmt::format("{} {}", workers, workers == 1 ? singular : plural);
+                                 std::string_view singular, std::string_view plural, std::string_view method) {
+    std::string units = fmt::format("{} {}", workers, workers == 1 ? singular : plural);
+    if (!method.empty()) units += fmt::format(" ({})", method);
     if (!count) return fmt::format("Checking numbers from standard input with {}:\n", units);
     return fmt::format("Checking {} number{} with {}:\n", *count, *count == 1 ? "" : "s", units);
 }

@@ -123,16 +123,19 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
         source = std::make_unique<list_source>(options.numbers);
     }
     const auto count = source->known_count();
+    const prime_method_info& method = describe(options.method);
 
     std::size_t width = 16;  // the seed's column; wider only when a number needs it
     for (const std::uint64_t n : options.numbers) width = std::max(width, decimal_digits(n));
 
     if (options.json) {
-        out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"process\",\n  \"workers\": {},\n"
-                              "  \"count\": {},\n  \"results\": [",
-                              options.workers, count ? fmt::format("{}", *count) : "null"));
+        out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"process\",\n  \"method\": \"{}\",\n"
+                              "  \"workers\": {},\n  \"count\": {},\n  \"results\": [",
+                              method.name, options.workers, count ? fmt::format("{}", *count) : "null"));
     } else {
-        out.write(format_primes_header(count, options.workers, "process", "processes"));
+        // The default method keeps the seed's header word for word; another one is named.
+        const std::string_view named = options.method == prime_method::trial ? "" : method.description;
+        out.write(format_primes_header(count, options.workers, "process", "processes", named));
     }
     out.flush();
 
@@ -141,7 +144,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     pool_listener& listener = options.json ? static_cast<pool_listener&>(json) : text;
 
     const auto start = clock::now();
-    const pool_report report = run_process_pool(*source, {options.workers, options.check, {}}, listener);
+    const pool_report report = run_process_pool(*source, {options.workers, method.check, {method.estimate}}, listener);
     const auto elapsed = clock::now() - start;
     listener.flush();
 

@@ -187,8 +187,9 @@ class UsageErrors(unittest.TestCase):
 class OutputTrouble(unittest.TestCase):
     def test_reader_closes_early(self):
         # `concur primes --numbers=book | head -n 2`: quiet, status 141 like any filter, no worker left.
-        proc = subprocess.Popen([CONCUR, "primes", "--numbers=book", "--procs=2"], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
+        # The seed's slow loop (--method=trial-simple): the run must still be going while the test acts.
+        proc = subprocess.Popen([CONCUR, "primes", "--numbers=book", "--procs=2", "--method=trial-simple"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         workers = wait_for_children(proc, 2)
         proc.stdout.readline()
         proc.stdout.readline()
@@ -220,7 +221,11 @@ class OutputTrouble(unittest.TestCase):
 
 class Processes(unittest.TestCase):
     def start_book(self, procs=2, numbers="book"):
-        proc = subprocess.Popen([CONCUR, "primes", f"--numbers={numbers}", f"--procs={procs}"],
+        # The seed's slow loop (--method=trial-simple) keeps the workers busy for most of a
+        # second: long enough to inspect, signal or kill them mid-run. The default method
+        # finishes the book fixture in a few tens of milliseconds.
+        proc = subprocess.Popen([CONCUR, "primes", f"--numbers={numbers}", f"--procs={procs}",
+                                 "--method=trial-simple"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         return proc, wait_for_children(proc, procs)
 
@@ -279,6 +284,61 @@ class Processes(unittest.TestCase):
         while any(alive(w) for w in workers) and time.monotonic() < deadline:
             time.sleep(0.01)
         self.assertFalse(any(alive(w) for w in workers))
+
+
+class Methods(unittest.TestCase):
+    def test_every_method_gives_the_book_fixtures_answers(self):
+        for method, named in (("trial", ""), ("trial-simple", " (simple trial division)"),
+                              ("miller-rabin", " (Miller-Rabin)")):
+            with self.subTest(method=method):
+                done = run("primes", "--numbers=book", "--procs=2", f"--method={method}")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                header, results, summary = parse_lines(done.stdout)
+                self.assertEqual(header, f"Checking 20 numbers with 2 processes{named}:")
+                self.assertEqual(results, BOOK)
+                self.assertRegex(summary, r"^20 checks in \d+\.\d\ds$")
+
+    def test_default_method_is_fast_trial_division(self):
+        done = run("primes", "--numbers=book", "--procs=2", "--json")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(json.loads(done.stdout)["method"], "trial")
+
+    def test_json_names_the_method(self):
+        for method in ("trial", "trial-simple", "miller-rabin"):
+            with self.subTest(method=method):
+                done = run("primes", "--json", f"--method={method}", "18446744073709551557", "4294967291",
+                           "18446744073709551615")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                document = json.loads(done.stdout)
+                self.assertEqual(document["method"], method)
+                if method == "miller-rabin":  # the others would take minutes on 2^64 - 59
+                    self.assertEqual({r["number"]: r["prime"] for r in document["results"]},
+                                     {18446744073709551557: True, 4294967291: True, 18446744073709551615: False})
+
+    def test_methods_agree_on_a_stream(self):
+        numbers = "\n".join(str(n) for n in range(999_000_000, 999_020_000)) + "\n"
+        outputs = {}
+        for method in ("trial", "trial-simple", "miller-rabin"):
+            done = run("primes", "--procs=2", f"--method={method}", "-", stdin=numbers)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            _, outputs[method], _ = parse_lines(done.stdout)
+            self.assertEqual(len(outputs[method]), 20_000)
+        self.assertEqual(outputs["trial"], outputs["trial-simple"])
+        self.assertEqual(outputs["miller-rabin"], outputs["trial-simple"])
+        self.assertGreater(sum(outputs["trial"].values()), 500)
+
+    def test_bad_method_is_a_usage_error_naming_the_value_and_the_methods(self):
+        for value in ("foo", "Trial", "miller_rabin", ""):
+            with self.subTest(value=value):
+                done = run("primes", f"--method={value}")
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertEqual(done.stdout, "")
+                self.assertEqual(done.stderr.count("\n"), 1, done.stderr)
+                self.assertTrue(done.stderr.startswith("concur: --method"), done.stderr)
+                if value:
+                    self.assertIn(value, done.stderr)
+                    for allowed in ("trial", "trial-simple", "miller-rabin"):
+                        self.assertIn(allowed, done.stderr)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,13 @@ TEST(primes_report_test, header_in_the_seeds_words) {
               "Checking numbers from standard input with 4 processes:\n");
 }
 
+TEST(primes_report_test, header_names_a_method_before_the_colon) {
+    EXPECT_EQ(concur::format_primes_header(20, 2, "process", "processes", "Miller-Rabin"),
+              "Checking 20 numbers with 2 processes (Miller-Rabin):\n");
+    EXPECT_EQ(concur::format_primes_header(std::nullopt, 1, "process", "processes", "simple trial division"),
+              "Checking numbers from standard input with 1 process (simple trial division):\n");
+}
+
 TEST(primes_report_test, result_line_matches_the_seed) {
     std::string out;
     concur::append_result_line(out, 2, true, 1us);

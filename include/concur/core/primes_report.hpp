@@ -11,8 +11,10 @@ namespace concur {
 
 /// "Checking 5 numbers with 2 processes:" (or "numbers from standard input" when the count
 /// is not known in advance). `singular` and `plural` name the execution unit: "process", "processes".
+/// A `method` is named before the colon: "Checking 5 numbers with 2 processes (Miller-Rabin):".
 [[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
-                                               std::string_view singular, std::string_view plural);
+                                               std::string_view singular, std::string_view plural,
+                                               std::string_view method = {});
 
 /// The seed's result line, `{n:>16}  {P or space} {elapsed:9.6f}s`, with a newline. The number
 /// column is `width` wide, or wider when the number needs it.

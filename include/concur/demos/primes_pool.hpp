@@ -2,6 +2,7 @@
 #pragma once
 
 #include "concur/core/output_sink.hpp"
+#include "concur/core/prime_method.hpp"
 #include "concur/runtime/pool_types.hpp"
 
 #include <cstdint>
@@ -15,7 +16,7 @@ struct primes_options {
     bool from_stdin = false;             // read whitespace-separated numbers from `stdin_fd`
     int stdin_fd = 0;
     bool json = false;                   // one JSON document instead of the seed's lines
-    prime_check check = is_prime;
+    prime_method method = prime_method::trial;  // the check each worker runs, and its cost
 };
 
 /// Runs the pool, prints each result as it arrives (completion order, like the seed) and a
