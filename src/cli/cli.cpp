@@ -172,7 +172,9 @@ spin_options make_spin_options(const spin_arguments& args) {
     options.model = args.model == "process" ? spin_model::process
                     : args.model == "coroutine" ? spin_model::coroutine
                                                 : spin_model::thread;
-    options.work = args.work == "block" ? spin_work::block : args.work == "prime" ? spin_work::prime : spin_work::sleep;
+    options.work = args.work == "block"   ? spin_work::block
+                   : args.work == "prime" ? spin_work::prime
+                                          : spin_work::sleep;
     if (!args.seconds.empty()) {
         if (options.work == spin_work::prime) {
             throw usage_error("--seconds: only sleep and block work last a given time; --work=prime checks --number");

@@ -36,8 +36,9 @@ task<void> spin(spinner_screen screen) {
 // give the thread back, so the spinner task cannot run until they end: it freezes.
 task<spin_answer> slow(const spin_options& options) {
     if (options.work == spin_work::prime) {
-        if (options.nap > 0) co_return spin_answer{spin_work::prime, options.number, co_await is_prime_with_naps(options.number, options.nap)};
-        co_return spin_answer{spin_work::prime, options.number, is_prime(options.number)};  // freezes the loop
+        const bool prime = options.nap > 0 ? co_await is_prime_with_naps(options.number, options.nap)
+                                           : is_prime(options.number);  // never awaits: freezes the loop
+        co_return spin_answer{spin_work::prime, options.number, prime};
     }
     if (options.work == spin_work::block) {
         std::this_thread::sleep_for(options.duration);  // spinner_async_experiment.py: freezes the loop

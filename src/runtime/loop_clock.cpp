@@ -15,7 +15,8 @@ void steady_loop_clock::sleep_until(time_point deadline) {
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_epoch);
     timespec until{};
     until.tv_sec = static_cast<time_t>(seconds.count());
-    until.tv_nsec = static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch - seconds).count());
+    const auto nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch - seconds);
+    until.tv_nsec = static_cast<long>(nanoseconds.count());
     for (;;) {
         // Returns the error number (not -1/errno). EINTR: a signal handler ran; the deadline
         // is absolute, so sleeping again loses nothing.
