@@ -74,7 +74,12 @@ terminal_session::terminal_session(int fd, bool animate) : fd_(fd), animate_(ani
         ::sigaction(SIGTERM, &action, &previous_terminate_) != 0) {
         throw fmt::system_error(errno, "cannot install the interrupt handlers");
     }
-    if (animate_) write_all(fd_, hide_cursor);
+    if (animate_) {
+        try {
+            write_all(fd_, hide_cursor);
+        } catch (...) {  // a terminal that cannot take a few bytes will not show frames either
+        }
+    }
 }
 
 terminal_session::~terminal_session() {

@@ -207,6 +207,22 @@ class SpinWithoutTerminal(unittest.TestCase):
         self.assertEqual(done.returncode, 0)
         self.assertIn("4000000000000000037", done.stdout)
 
+    def test_a_closed_stdout_ends_quietly_with_141_and_a_full_one_with_1(self):
+        for model in MODELS:
+            with self.subTest(model=model):
+                proc = subprocess.Popen([CONCUR, "spin", f"--model={model}", "--seconds=0.2"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                proc.stdout.close()  # the reader is gone before the first line
+                _, stderr = proc.communicate(timeout=30)
+                self.assertEqual(proc.returncode, 141)
+                self.assertEqual(stderr, b"")
+                with open("/dev/full", "w") as full:
+                    done = subprocess.run([CONCUR, "spin", f"--model={model}", "--seconds=0.2"],
+                                          stdout=full, stderr=subprocess.PIPE, text=True, timeout=30)
+                self.assertEqual(done.returncode, 1)
+                self.assertEqual(done.stderr,
+                                 "concur: cannot write to standard output: No space left on device\n")
+
     def test_process_child_dies_with_a_sigkilled_parent(self):
         proc = subprocess.Popen([CONCUR, "spin", "--model=process", "--seconds=30"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
