@@ -8,12 +8,15 @@
 #include "concur/core/prime_method.hpp"
 #include "concur/core/usage_error.hpp"
 #include "concur/demos/primes_pool.hpp"
+#include "concur/demos/spin.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/fd_sink.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <system_error>
 #include <unistd.h>
@@ -107,6 +110,112 @@ primes_options make_primes_options(const primes_arguments& args) {
     return options;
 }
 
+// --- concur spin -----------------------------------------------------------------------
+
+struct spin_arguments {
+    std::string model = "thread";
+    std::string work = "sleep";
+    std::string seconds;
+    std::string number;
+    std::string nap;
+    std::string message = "thinking!";
+    bool stats = false;
+    bool json = false;
+};
+
+void setup_spin(CLI::App& app, spin_arguments& args) {
+    auto* spin = app.add_subcommand(
+        "spin",
+        "The seed's concurrent hello world: a spinner turns on stderr while slow work runs,\n"
+        "in a thread, a child process or a coroutine on concur's own event loop. Prints\n"
+        "'spinner object: ...' and the answer. Frames are drawn only when stderr is a\n"
+        "terminal and TERM is not dumb.");
+    spin->add_option("--model", args.model,
+                     "Who runs the spinner: thread (std::thread + event), process (fork + an event in\n"
+                     "shared memory), coroutine (a task on concur's single-threaded event loop)")
+        ->check(CLI::IsMember({"thread", "process", "coroutine"}))
+        ->capture_default_str();
+    spin->add_option("--work", args.work,
+                     "The slow work: sleep (the model's own way: a coroutine awaits), block (a blocking\n"
+                     "sleep: freezes the coroutine's spinner), prime (is_prime(--number): freezes it too)")
+        ->check(CLI::IsMember({"sleep", "block", "prime"}))
+        ->capture_default_str();
+    spin->add_option("--seconds", args.seconds, "How long sleep and block last, 0 to 3600 (default: 2)")
+        ->type_name("S");
+    spin->add_option("--number", args.number,
+                     "The number --work=prime checks (default: 4000000000000000037, a prime that\n"
+                     "is_prime takes about 2 s to check on one core of a 2-core AMD EPYC VM)")
+        ->type_name("N");
+    spin->add_option("--nap", args.nap,
+                     "With --model=coroutine --work=prime: yield to the event loop every K divisors,\n"
+                     "1 to 1000000000, so the spinner turns (at a cost in speed)")
+        ->type_name("K");
+    spin->add_option("--message", args.message, "What the spinner says")->capture_default_str();
+    spin->add_flag("--stats", args.stats,
+                   "After the answer: frames drawn, the longest gap between frames, the work's wall\n"
+                   "time and the CPU time used (counted even when no frame is shown)");
+    spin->add_flag("--json", args.json, "Print the same facts as one JSON document instead of text");
+    spin->footer(exit_status_footer);
+}
+
+/// Seconds as plain decimal text ("2", "0.25"): no sign, exponent, inf or nan.
+std::chrono::nanoseconds parse_seconds(const std::string& text) {
+    const auto bad = [&] {
+        return usage_error(fmt::format("--seconds: '{}' is not a number of seconds from 0 to 3600", text));
+    };
+    const auto dot = text.find('.');
+    const std::string whole = text.substr(0, dot);
+    const std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+    const auto all_digits = [](const std::string& part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.empty() || !all_digits(whole) || !all_digits(fraction) || (dot != std::string::npos && fraction.empty()) ||
+        whole.size() > 4 || fraction.size() > 9) {
+        throw bad();
+    }
+    const auto seconds = std::stoll(whole);
+    const auto nanoseconds = fraction.empty() ? 0LL : std::stoll((fraction + "000000000").substr(0, 9));
+    if (seconds > 3600 || (seconds == 3600 && nanoseconds > 0)) throw bad();
+    return std::chrono::seconds{seconds} + std::chrono::nanoseconds{nanoseconds};
+}
+
+spin_options make_spin_options(const spin_arguments& args) {
+    spin_options options;
+    options.model = args.model == "process" ? spin_model::process
+                    : args.model == "coroutine" ? spin_model::coroutine
+                                                : spin_model::thread;
+    options.work = args.work == "block"   ? spin_work::block
+                   : args.work == "prime" ? spin_work::prime
+                                          : spin_work::sleep;
+    if (!args.seconds.empty()) {
+        if (options.work == spin_work::prime) {
+            throw usage_error("--seconds: only sleep and block work last a given time; --work=prime checks --number");
+        }
+        options.duration = parse_seconds(args.seconds);
+    }
+    if (!args.number.empty()) {
+        if (options.work != spin_work::prime) throw usage_error("--number: only --work=prime checks a number");
+        const auto value = parse_decimal_u64(args.number);
+        if (!value) throw usage_error(fmt::format("--number: {}", describe_bad_number(args.number)));
+        options.number = *value;
+    }
+    if (!args.nap.empty()) {
+        options.nap = parse_count("--nap", args.nap, 1, 1'000'000'000);
+        if (options.model != spin_model::coroutine || options.work != spin_work::prime) {
+            throw usage_error("--nap: only --model=coroutine --work=prime can nap (the others never freeze)");
+        }
+    }
+    const bool printable = std::all_of(args.message.begin(), args.message.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
+    if (!printable || args.message.size() > 200) {
+        throw usage_error("--message: must be at most 200 characters, without control characters");
+    }
+    options.message = args.message;
+    options.stats = args.stats;
+    options.json = args.json;
+    return options;
+}
+
 // --- errors ----------------------------------------------------------------------------
 
 std::string command_list(const CLI::App& app) {
@@ -162,6 +271,8 @@ int run_cli(int argc, const char* const* argv) {
     app.footer(exit_status_footer);
     primes_arguments primes_args;
     setup_primes(app, primes_args);
+    spin_arguments spin_args;
+    setup_spin(app, spin_args);
 
     try {
         check_command_name(app, argc, argv);
@@ -175,6 +286,9 @@ int run_cli(int argc, const char* const* argv) {
         }
         if (app.got_subcommand("primes")) {
             return run_primes(make_primes_options(primes_args), out, err);
+        }
+        if (app.got_subcommand("spin")) {
+            return run_spin(make_spin_options(spin_args), out);
         }
         return exit_status::usage;
     } catch (const usage_error& error) {

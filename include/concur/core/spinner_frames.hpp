@@ -1,0 +1,29 @@
+// The spinner's frames: what spin() writes to the terminal, as pure functions of the tick.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace concur {
+
+/// The seed's frame rate: one frame every 100 ms.
+inline constexpr std::chrono::milliseconds frame_interval{100};
+
+/// The seed's characters, cycled: itertools.cycle(r'\|/-').
+inline constexpr std::string_view spinner_characters = "\\|/-";
+
+/// Frame number `tick` (0, 1, 2...): `\r{char} {message}`. The carriage return puts the
+/// cursor back at the start of the line, so each frame overwrites the previous one.
+[[nodiscard]] std::string spinner_frame(std::uint64_t tick, std::string_view message);
+
+/// What erases the last frame: `\r`, blanks as wide as a frame, `\r`, as the seed does. It
+/// leaves the cursor at the start of an empty line for the answer.
+[[nodiscard]] std::string spinner_blank(std::string_view message);
+
+/// Everything a spinner writes when it draws `frames` frames and then stops: the frames in
+/// order, then the blanking. For tests and for reading: this is the whole animation.
+[[nodiscard]] std::string spinner_animation(std::uint64_t frames, std::string_view message);
+
+}  // namespace concur

@@ -1,0 +1,31 @@
+// spinner_screen: what spin() draws on: frames to the terminal, counted in spin_stats.
+#pragma once
+
+#include "concur/core/spin_stats.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace concur {
+
+/// Copied into the spinner (a thread, a child process, a task). draw() writes frame `tick` to
+/// `fd` if `animate`, and counts it either way; clear() erases the line and records the stop.
+/// Writes go straight to the descriptor, unbuffered, so each frame shows at once. A failed
+/// write is ignored: a spinner that cannot draw must not stop the work it decorates.
+class spinner_screen {
+public:
+    spinner_screen(int fd, bool animate, std::string message, spin_stats& stats) noexcept;
+
+    void draw(std::uint64_t tick);
+    void clear();
+
+private:
+    void put(const std::string& text) const noexcept;
+
+    int fd_;
+    bool animate_;
+    std::string message_;
+    spin_stats* stats_;  // may be in shared memory: the process model's child fills it in
+};
+
+}  // namespace concur

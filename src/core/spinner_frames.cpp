@@ -1,0 +1,25 @@
+// The spinner's frames: what spin() writes to the terminal, as pure functions of the tick.
+#include "concur/core/spinner_frames.hpp"
+
+namespace concur {
+
+std::string spinner_frame(std::uint64_t tick, std::string_view message) {
+    std::string frame = "\r";
+    frame += spinner_characters[tick % spinner_characters.size()];
+    frame += ' ';
+    frame += message;
+    return frame;
+}
+
+std::string spinner_blank(std::string_view message) {
+    // A frame is its character, a space and the message; blanks that wide erase it.
+    return "\r" + std::string(message.size() + 2, ' ') + "\r";
+}
+
+std::string spinner_animation(std::uint64_t frames, std::string_view message) {
+    std::string animation;
+    for (std::uint64_t tick = 0; tick < frames; ++tick) animation += spinner_frame(tick, message);
+    return animation + spinner_blank(message);
+}
+
+}  // namespace concur

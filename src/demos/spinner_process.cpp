@@ -1,0 +1,70 @@
+// The seed's spinner_proc.py: a forked child draws the spinner while the parent works.
+#include "concur/demos/spinner_process.hpp"
+
+#include "concur/core/is_prime.hpp"
+#include "concur/core/spinner_frames.hpp"
+#include "concur/runtime/process_event.hpp"
+#include "concur/sys/child_process.hpp"
+#include "concur/sys/shared_memory.hpp"
+#include "concur/sys/signal_pipe.hpp"
+
+#include <fmt/format.h>
+
+#include <thread>
+#include <unistd.h>
+
+namespace concur {
+namespace {
+
+// Draws a frame, then waits up to 100 ms for `done`. wait() returns true the moment the
+// parent sets `done`: the event is in shared memory, so the parent's set() reaches us.
+void spin(spinner_screen screen, process_event& done) {
+    for (std::uint64_t tick = 0;; ++tick) {
+        screen.draw(tick);
+        if (done.wait(frame_interval)) break;
+    }
+    screen.clear();
+}
+
+// The parent's work. The child is another process on the scheduler's list: it draws its
+// frames whatever the parent does, sleeping or computing.
+spin_answer slow(const spin_options& options) {
+    if (options.work == spin_work::prime) return {spin_work::prime, options.number, is_prime(options.number)};
+    std::this_thread::sleep_for(options.duration);  // sleep and block are the same to a process
+    return {options.work};
+}
+
+spin_answer supervisor(const spin_options& options, spin_console& console) {
+    // After fork each process has its own copy of ordinary memory: an event living there would
+    // be set in the parent's copy and never seen by the child. This one is MAP_SHARED.
+    sys::shared_array<process_event> shared{1};
+    process_event& done = shared[0];
+    const spinner_screen screen = console.screen();
+    console.flush_before_fork();
+    pid_t spinner = 0;
+    {
+        const sys::signal_block blocked;  // no Ctrl-C between fork and watch_child
+        spinner = sys::fork_child([&] {
+            sys::terminal_session::reset_signals_in_child();
+            spin(screen, done);
+            return 0;
+        });
+        console.terminal().watch_child(spinner);
+    }
+    console.announce(fmt::format("<child process pid={} parent={} (spin)>", spinner, ::getpid()));
+    console.work_started();
+    const spin_answer result = slow(options);
+    console.work_finished();
+    done.set();
+    sys::wait_for_child(spinner);  // join(): reaped, no zombie
+    console.terminal().watch_child(0);
+    return result;
+}
+
+}  // namespace
+
+spin_answer spin_with_process(const spin_options& options, spin_console& console) {
+    return supervisor(options, console);
+}
+
+}  // namespace concur
