@@ -40,6 +40,8 @@ unsigned parse_count(std::string_view option, const std::string& text, unsigned 
 // --- concur primes ---------------------------------------------------------------------
 
 struct primes_arguments {
+    std::string model = "process";
+    std::string job_log;
     std::string procs;
     std::string numbers_set = "seed";
     std::vector<std::string> numbers;
@@ -50,20 +52,32 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
     auto* primes = app.add_subcommand(
         "primes",
         "Check numbers for primality in a pool of worker processes fed through pipes\n"
-        "(the seed's processor pool). Each result is printed as it arrives:\n"
-        "the number, P if it is prime, and the time its check took.");
+        "(the seed's processor pool), or with another execution model (--model).\n"
+        "Each result is printed as it arrives: the number, P if it is prime, and the\n"
+        "time its check took.");
+    primes->add_option("--model", args.model,
+                       "How to run the checks: process = a pool of forked workers and pipes,\n"
+                       "thread = the same pool with std::thread workers and in-memory queues,\n"
+                       "sequential = a plain loop on one thread")
+        ->type_name("MODEL")
+        ->capture_default_str();
     primes->add_option("--procs", args.procs,
-                       fmt::format("Worker processes, 1 to 512 (default: the CPUs this process may use, here {})",
+                       fmt::format("Workers for the thread and process models, 1 to 512 (default: the CPUs\n"
+                                   "this process may use, here {}); the sequential model accepts and ignores it",
                                    sys::usable_cpu_count()))
         ->type_name("N");
+    primes->add_option("--joblog", args.job_log,
+                       "Also write one tab-separated line per number to FILE (like GNU parallel's):\n"
+                       "seq, worker, its pid or tid, start (seconds after the run began), elapsed, number, result")
+        ->type_name("FILE");
     auto* set = primes->add_option("--numbers", args.numbers_set,
                                    "Which list to check when no NUMBER is given:\n"
                                    "seed = the seed's 5 numbers, book = Fluent Python's 20-number fixture")
                     ->check(CLI::IsMember({"seed", "book"}))
                     ->capture_default_str();
     primes->add_flag("--json", args.json,
-                     "Print one JSON document (workers, each number with prime, elapsed and worker, "
-                     "total time, how the run ended) instead of text");
+                     "Print one JSON document (model, workers, each number with prime, elapsed and\n"
+                     "worker, total time, how the run ended, each worker's busy time) instead of text");
     primes->add_option("NUMBER", args.numbers,
                        "Numbers to check instead of the list, decimal, 0 to 18446744073709551615;\n"
                        "a lone - reads whitespace-separated numbers from standard input")
@@ -73,6 +87,13 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
 
 primes_options make_primes_options(const primes_arguments& args) {
     primes_options options;
+    const auto model = parse_execution_model(args.model);
+    if (!model) {
+        throw usage_error(fmt::format("--model: '{}' is not a model; the models are: {}", args.model,
+                                      model_names_list()));
+    }
+    options.model = *model;
+    options.job_log_path = args.job_log;
     options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), 512U)
                                          : parse_count("--procs", args.procs, 1, 512);
     options.json = args.json;

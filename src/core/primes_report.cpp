@@ -16,9 +16,12 @@ double seconds(std::chrono::nanoseconds elapsed) {
 
 std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
                                  std::string_view singular, std::string_view plural) {
-    const std::string units = fmt::format("{} {}", workers, workers == 1 ? singular : plural);
-    if (!count) return fmt::format("Checking numbers from standard input with {}:\n", units);
-    return fmt::format("Checking {} number{} with {}:\n", *count, *count == 1 ? "" : "s", units);
+    return format_primes_header(count, fmt::format("with {} {}", workers, workers == 1 ? singular : plural));
+}
+
+std::string format_primes_header(std::optional<std::size_t> count, std::string_view how) {
+    if (!count) return fmt::format("Checking numbers from standard input {}:\n", how);
+    return fmt::format("Checking {} number{} {}:\n", *count, *count == 1 ? "" : "s", how);
 }
 
 void append_result_line(std::string& out, std::uint64_t number, bool prime,

@@ -14,6 +14,10 @@ namespace concur {
 [[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
                                                std::string_view singular, std::string_view plural);
 
+/// The same with the units already described: "Checking 20 numbers sequentially:" for
+/// `how` = "sequentially", "... with 2 threads:" for "with 2 threads".
+[[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, std::string_view how);
+
 /// The seed's result line, `{n:>16}  {P or space} {elapsed:9.6f}s`, with a newline. The number
 /// column is `width` wide, or wider when the number needs it.
 void append_result_line(std::string& out, std::uint64_t number, bool prime,
