@@ -6,7 +6,10 @@
 #include "concur/core/fixtures.hpp"
 #include "concur/core/number_parsing.hpp"
 #include "concur/core/usage_error.hpp"
+#include "concur/core/worker_counts.hpp"
+#include "concur/demos/models_bench.hpp"
 #include "concur/demos/primes_pool.hpp"
+#include "concur/runtime/number_source.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/fd_sink.hpp"
 
@@ -116,6 +119,98 @@ primes_options make_primes_options(const primes_arguments& args) {
     return options;
 }
 
+// --- concur bench ----------------------------------------------------------------------
+
+struct bench_arguments {
+    std::string models = "sequential,thread,process";
+    std::string procs;
+    std::string numbers = "book";
+    std::string runs = "5";
+    std::string warmup = "1";
+    std::string export_json;
+    std::string export_csv;
+    std::string export_markdown;
+    std::string export_svg;
+};
+
+void setup_bench(CLI::App& app, bench_arguments& args) {
+    auto* bench = app.add_subcommand(
+        "bench",
+        "Time whole primes runs for each model and worker count (the book's run_procs.sh\n"
+        "and its notebook): a table of median, min and max wall time, speedup against the\n"
+        "sequential median and efficiency, with optional JSON, CSV, Markdown and SVG exports.");
+    bench->add_option("--models", args.models, "Comma-separated models to measure: sequential, thread, process")
+        ->type_name("LIST")
+        ->capture_default_str();
+    bench->add_option("--procs", args.procs,
+                      fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to 512\n"
+                                  "(default: 1..{}, the CPUs this process may use); sequential runs once",
+                                  sys::usable_cpu_count()))
+        ->type_name("COUNTS");
+    bench->add_option("--numbers", args.numbers,
+                      "What every run checks: seed = the seed's 5 numbers, book = Fluent Python's\n"
+                      "20-number fixture, - = numbers read once from standard input")
+        ->check(CLI::IsMember({"seed", "book", "-"}))
+        ->capture_default_str();
+    bench->add_option("--runs", args.runs, "Measured runs per configuration, 1 to 1000")->capture_default_str();
+    bench->add_option("--warmup", args.warmup, "Runs before those, not counted, 0 to 100")->capture_default_str();
+    bench->add_option("--export-json", args.export_json, "Write the results as JSON in hyperfine's layout")
+        ->type_name("FILE");
+    bench->add_option("--export-csv", args.export_csv, "Write the results as CSV")->type_name("FILE");
+    bench->add_option("--export-markdown", args.export_markdown, "Write the table as Markdown")->type_name("FILE");
+    bench->add_option("--export-svg", args.export_svg,
+                      "Write a chart of speedup against workers per model, with the ideal line, as SVG")
+        ->type_name("FILE");
+    bench->footer(exit_status_footer);
+}
+
+std::vector<execution_model> parse_model_list(const std::string& text) {
+    std::vector<execution_model> models;
+    std::size_t start = 0;
+    while (true) {
+        const auto comma = text.find(',', start);
+        const std::string name = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const auto model = parse_execution_model(name);
+        if (!model) {
+            throw usage_error(fmt::format("--models: '{}' is not a model; give a comma-separated list of: {}",
+                                          name, model_names_list()));
+        }
+        if (std::find(models.begin(), models.end(), *model) == models.end()) models.push_back(*model);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return models;
+}
+
+bench_options make_bench_options(const bench_arguments& args) {
+    bench_options options;
+    options.models = parse_model_list(args.models);
+    options.worker_counts =
+        parse_worker_counts(args.procs.empty() ? fmt::format("1..{}", std::min(sys::usable_cpu_count(), 512U))
+                                               : args.procs);
+    options.runs = parse_count("--runs", args.runs, 1, 1000);
+    options.warmup = parse_count("--warmup", args.warmup, 0, 100);
+    options.export_json = args.export_json;
+    options.export_csv = args.export_csv;
+    options.export_markdown = args.export_markdown;
+    options.export_svg = args.export_svg;
+    options.progress = ::isatty(STDERR_FILENO) == 1;
+    if (args.numbers == "-") {
+        // Read once, before measuring: every run then checks the same numbers from memory.
+        options.numbers_label = "standard input";
+        stream_source source{STDIN_FILENO};
+        std::deque<std::uint64_t> numbers;
+        while (source.read_more(numbers)) {}
+        options.numbers.assign(numbers.begin(), numbers.end());
+        return options;
+    }
+    options.numbers_label = args.numbers;
+    for (const known_number& known : args.numbers == "seed" ? seed_numbers() : book_numbers()) {
+        options.numbers.push_back(known.value);
+    }
+    return options;
+}
+
 // --- errors ----------------------------------------------------------------------------
 
 std::string command_list(const CLI::App& app) {
@@ -171,6 +266,8 @@ int run_cli(int argc, const char* const* argv) {
     app.footer(exit_status_footer);
     primes_arguments primes_args;
     setup_primes(app, primes_args);
+    bench_arguments bench_args;
+    setup_bench(app, bench_args);
 
     try {
         check_command_name(app, argc, argv);
@@ -184,6 +281,9 @@ int run_cli(int argc, const char* const* argv) {
         }
         if (app.got_subcommand("primes")) {
             return run_primes(make_primes_options(primes_args), out, err);
+        }
+        if (app.got_subcommand("bench")) {
+            return run_bench(make_bench_options(bench_args), out, err);
         }
         return exit_status::usage;
     } catch (const usage_error& error) {
