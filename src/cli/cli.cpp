@@ -9,6 +9,7 @@
 #include "concur/core/worker_counts.hpp"
 #include "concur/demos/models_bench.hpp"
 #include "concur/demos/primes_pool.hpp"
+#include "concur/demos/unit_cost.hpp"
 #include "concur/runtime/number_source.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/fd_sink.hpp"
@@ -211,6 +212,30 @@ bench_options make_bench_options(const bench_arguments& args) {
     return options;
 }
 
+// --- concur cost -----------------------------------------------------------------------
+
+struct cost_arguments {
+    std::string count = "1000";
+    bool json = false;
+};
+
+void setup_cost(CLI::App& app, cost_arguments& args) {
+    auto* cost = app.add_subcommand(
+        "cost",
+        "Measure what each execution unit costs, now, on this machine: start and finish one\n"
+        "(thread create + join, fork + _exit + waitpid), one message round trip (mutex +\n"
+        "condition variable, pipes), and the memory an idle one holds. Each figure is a median.");
+    cost->add_option("--count", args.count,
+                     "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50)")
+        ->capture_default_str();
+    cost->add_flag("--json", args.json, "Print one JSON document instead of the table");
+    cost->footer(exit_status_footer);
+}
+
+cost_options make_cost_options(const cost_arguments& args) {
+    return {parse_count("--count", args.count, 10, 100000), args.json};
+}
+
 // --- errors ----------------------------------------------------------------------------
 
 std::string command_list(const CLI::App& app) {
@@ -268,6 +293,8 @@ int run_cli(int argc, const char* const* argv) {
     setup_primes(app, primes_args);
     bench_arguments bench_args;
     setup_bench(app, bench_args);
+    cost_arguments cost_args;
+    setup_cost(app, cost_args);
 
     try {
         check_command_name(app, argc, argv);
@@ -284,6 +311,9 @@ int run_cli(int argc, const char* const* argv) {
         }
         if (app.got_subcommand("bench")) {
             return run_bench(make_bench_options(bench_args), out, err);
+        }
+        if (app.got_subcommand("cost")) {
+            return run_cost(make_cost_options(cost_args), out, err);
         }
         return exit_status::usage;
     } catch (const usage_error& error) {
