@@ -1,0 +1,73 @@
+// Tests for the bench figures, table and exports: the documented fields, computed right.
+#include "concur/core/bench_exports.hpp"
+#include "concur/core/bench_report.hpp"
+#include "concur/core/sample_stats.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace concur;
+
+bench_summary two_rows() {
+    bench_summary summary;
+    summary.numbers = "book";
+    summary.count = 20;
+    summary.runs = 3;
+    summary.warmup = 1;
+    summary.usable_cpus = 2;
+    summary.floor = 0.25;
+    summary.rows.push_back({"sequential", 1, "concur primes --model=sequential --numbers=book", {1.0, 1.2, 0.9},
+                            {1, 1, 1}, {0, 0, 0}, {}, {}, {}});
+    summary.rows.push_back({"thread", 4, "concur primes --model=thread --procs=4 --numbers=book", {0.5, 0.6, 0.4},
+                            {1, 1, 1}, {0, 0, 0}, {}, {}, {}});
+    compute_bench_figures(summary);
+    return summary;
+}
+
+TEST(sample_stats_test, median_mean_spread) {
+    const std::vector<double> samples{3, 1, 2, 10};
+    const auto stats = describe_samples(samples);
+    EXPECT_DOUBLE_EQ(stats.median, 2.5);
+    EXPECT_DOUBLE_EQ(stats.mean, 4);
+    EXPECT_DOUBLE_EQ(stats.min, 1);
+    EXPECT_DOUBLE_EQ(stats.max, 10);
+    EXPECT_NEAR(stats.stddev, 4.0825, 1e-4);
+    EXPECT_DOUBLE_EQ(describe_samples(std::vector<double>{5}).stddev, 0);
+}
+
+TEST(bench_report_test, speedup_and_efficiency_come_from_the_sequential_median) {
+    const auto summary = two_rows();
+    EXPECT_DOUBLE_EQ(summary.rows[0].wall.median, 1.0);
+    EXPECT_DOUBLE_EQ(*summary.rows[1].speedup, 2.0);
+    EXPECT_DOUBLE_EQ(*summary.rows[1].efficiency, 0.5);
+    const std::string table = format_bench_table(summary);
+    EXPECT_NE(table.find("2.00x"), std::string::npos) << table;
+    EXPECT_NE(table.find("50%"), std::string::npos) << table;
+    EXPECT_NE(table.find("0.250s"), std::string::npos) << table;  // the floor
+    EXPECT_NE(format_bench_warnings(summary).find("4 workers"), std::string::npos);
+}
+
+TEST(bench_report_test, bars_are_drawn_in_eighths) {
+    EXPECT_EQ(unicode_bar(1, 1, 2), "██");
+    EXPECT_EQ(unicode_bar(0.5, 1, 1), "▌");
+    EXPECT_EQ(unicode_bar(0, 1, 5), "");
+}
+
+TEST(bench_report_test, exports_carry_the_documented_fields) {
+    const auto summary = two_rows();
+    const std::string json = bench_json(summary);
+    for (const char* field : {"\"results\"", "\"command\"", "\"mean\"", "\"stddev\"", "\"median\"", "\"user\"",
+                              "\"system\"", "\"min\"", "\"max\"", "\"times\"", "\"parameters\"", "\"speedup\"",
+                              "\"efficiency\"", "\"floor\"", "\"usable_cpus\""}) {
+        EXPECT_NE(json.find(field), std::string::npos) << field;
+    }
+    const std::string csv = bench_csv(summary);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "command,model,workers,mean,stddev,median,user,system,min,max,speedup,efficiency");
+    EXPECT_NE(csv.find(",thread,4,0.500000000,"), std::string::npos) << csv;
+    const std::string markdown = bench_markdown(summary);
+    EXPECT_NE(markdown.find("| `thread` | 4 | 0.500 | 0.400 | 0.600 | 2.00 | 50% |"), std::string::npos) << markdown;
+}
+
+}  // namespace
