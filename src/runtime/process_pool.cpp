@@ -49,6 +49,26 @@ private:
     int results_;
 };
 
+/// Ignores SIGPIPE while alive, then restores what was there. When every worker has died, a
+/// write to the job pipe must fail with EPIPE (which the pool handles) rather than kill the
+/// caller, whether or not the caller happens to ignore SIGPIPE (concur's main does; a test
+/// binary does not).
+class sigpipe_ignored {
+public:
+    sigpipe_ignored() noexcept {
+        struct sigaction ignore {};
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        ::sigaction(SIGPIPE, &ignore, &previous_);
+    }
+    ~sigpipe_ignored() { ::sigaction(SIGPIPE, &previous_, nullptr); }
+    sigpipe_ignored(const sigpipe_ignored&) = delete;
+    sigpipe_ignored& operator=(const sigpipe_ignored&) = delete;
+
+private:
+    struct sigaction previous_ {};
+};
+
 struct worker_process {
     pid_t pid = 0;
     bool running = true;  // not yet reaped
@@ -266,6 +286,7 @@ private:
 
     const pool_options& options_;
     pool_listener& listener_;
+    sigpipe_ignored sigpipe_ignored_;
     sys::signal_pipe signals_{SIGINT, SIGTERM, SIGCHLD};
     sys::shared_array<detail::worker_activity> activity_;  // one slot per worker, shared
     std::vector<worker_process> workers_;
