@@ -153,8 +153,12 @@ void setup_bench(CLI::App& app, bench_arguments& args) {
                       "20-number fixture, - = numbers read once from standard input")
         ->check(CLI::IsMember({"seed", "book", "-"}))
         ->capture_default_str();
-    bench->add_option("--runs", args.runs, "Measured runs per configuration, 1 to 1000")->capture_default_str();
-    bench->add_option("--warmup", args.warmup, "Runs before those, not counted, 0 to 100")->capture_default_str();
+    bench->add_option("--runs", args.runs, "Measured runs per configuration, 1 to 1000")
+        ->type_name("N")
+        ->capture_default_str();
+    bench->add_option("--warmup", args.warmup, "Runs before those, not counted, 0 to 100")
+        ->type_name("N")
+        ->capture_default_str();
     bench->add_option("--export-json", args.export_json, "Write the results as JSON in hyperfine's layout")
         ->type_name("FILE");
     bench->add_option("--export-csv", args.export_csv, "Write the results as CSV")->type_name("FILE");
@@ -227,6 +231,7 @@ void setup_cost(CLI::App& app, cost_arguments& args) {
         "condition variable, pipes), and the memory an idle one holds. Each figure is a median.");
     cost->add_option("--count", args.count,
                      "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50)")
+        ->type_name("N")
         ->capture_default_str();
     cost->add_flag("--json", args.json, "Print one JSON document instead of the table");
     cost->footer(exit_status_footer);

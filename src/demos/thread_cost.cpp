@@ -98,12 +98,15 @@ cost_figure measure_round_trip(unsigned count) {
     std::mutex mutex;
     std::condition_variable changed;
     int turn = 0;  // 0: main's turn, 1: the partner's, 2: stop
+    // Each side notifies after unlocking, so the woken thread does not wake only to block
+    // again on the mutex its waker still holds.
     std::thread partner{[&] {
-        std::unique_lock lock{mutex};
         while (true) {
+            std::unique_lock lock{mutex};
             changed.wait(lock, [&] { return turn != 0; });
             if (turn == 2) return;
             turn = 0;
+            lock.unlock();
             changed.notify_one();
         }
     }};
@@ -113,7 +116,9 @@ cost_figure measure_round_trip(unsigned count) {
         const auto start = clock::now();
         std::unique_lock lock{mutex};
         turn = 1;
+        lock.unlock();
         changed.notify_one();
+        lock.lock();
         changed.wait(lock, [&] { return turn == 0; });
         lock.unlock();
         samples.push_back(microseconds(clock::now() - start));
