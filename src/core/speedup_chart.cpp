@@ -12,10 +12,10 @@
 namespace concur {
 namespace {
 
-constexpr double width = 640;
+constexpr double width = 700;
 constexpr double height = 420;
 constexpr double left = 60;     // room for the y labels
-constexpr double right = 170;   // room for the legend
+constexpr double right = 200;   // room for the legend
 constexpr double top = 50;
 constexpr double bottom = 55;
 constexpr std::array<const char*, 4> colours{"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};

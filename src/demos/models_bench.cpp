@@ -115,17 +115,19 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
     std::vector<double> longest_sequential;
     std::vector<double> longest_any;
     const auto bench_start = clock::now();
-    for (std::size_t index = 0; index < plan.size(); ++index) {
-        const configuration& config = plan[index];
-        bench_row& row = summary.rows[index];
-        for (unsigned run = 0; run < options.warmup + options.runs; ++run) {
-            const bool warming = run < options.warmup;
+    // Rounds, not blocks: each round runs every configuration once. On a shared machine a
+    // neighbour's burst of load then lands on every row alike instead of on a few rows.
+    for (unsigned run = 0; run < options.warmup + options.runs; ++run) {
+        const bool warming = run < options.warmup;
+        for (std::size_t index = 0; index < plan.size(); ++index) {
+            const configuration& config = plan[index];
+            bench_row& row = summary.rows[index];
             if (options.progress) {
-                err.write(fmt::format("\r\033[Kbench: {} ({} of {}), {} {} of {}, {:.1f}s elapsed",
-                                      row.command.substr(std::string_view{"concur primes "}.size()), index + 1,
-                                      plan.size(), warming ? "warm-up" : "run",
-                                      warming ? run + 1 : run - options.warmup + 1,
+                err.write(fmt::format("\r\033[Kbench: {} {} of {}: {} ({} of {}), {:.1f}s elapsed",
+                                      warming ? "warm-up" : "run", warming ? run + 1 : run - options.warmup + 1,
                                       warming ? options.warmup : options.runs,
+                                      row.command.substr(std::string_view{"concur primes "}.size()), index + 1,
+                                      plan.size(),
                                       std::chrono::duration<double>(clock::now() - bench_start).count()));
                 err.flush();
             }
