@@ -57,9 +57,9 @@ std::string bench_json(const bench_summary& summary) {
     }
     fmt::format_to(std::back_inserter(text),
                    "\n  ],\n  \"concur\": {{\"numbers\": {}, \"count\": {}, \"runs\": {}, \"warmup\": {}, "
-                   "\"usable_cpus\": {}, \"cpu_quota\": {}, \"floor\": {:.9f}}}\n}}\n",
+                   "\"usable_cpus\": {}, \"cpu_quota\": {}, \"load_average\": {}, \"floor\": {:.9f}}}\n}}\n",
                    json_string(summary.numbers), summary.count, summary.runs, summary.warmup, summary.usable_cpus,
-                   json_optional(summary.cpu_quota), summary.floor);
+                   json_optional(summary.cpu_quota), json_optional(summary.load_before), summary.floor);
     return text;
 }
 

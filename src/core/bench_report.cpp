@@ -54,6 +54,10 @@ std::string format_bench_table(const bench_summary& summary) {
     fmt::format_to(std::back_inserter(text),
                    "Floor: the longest single check took {:.3f}s; no number of workers can finish sooner.\n",
                    summary.floor);
+    if (summary.load_before) {
+        fmt::format_to(std::back_inserter(text), "Load average before the first run: {:.2f} on {} usable CPU{}.\n",
+                       *summary.load_before, summary.usable_cpus, summary.usable_cpus == 1 ? "" : "s");
+    }
     if (std::none_of(summary.rows.begin(), summary.rows.end(),
                      [](const bench_row& row) { return row.model == "sequential"; })) {
         text += "No speedup: add sequential to --models to have a baseline.\n";
@@ -74,6 +78,12 @@ std::string format_bench_warnings(const bench_summary& summary) {
         text += fmt::format("concur: warning: up to {} workers but the cgroup's CPU quota allows {:.2f} CPUs' "
                             "worth of time: beyond that, workers are throttled\n",
                             most, *summary.cpu_quota);
+    }
+    if (summary.load_before && *summary.load_before >= 0.5) {
+        text += fmt::format("concur: warning: the machine is already busy (load average {:.2f} on {} usable "
+                            "CPU{}): other work competes with the workers, so speedups come out lower than on "
+                            "an idle machine\n",
+                            *summary.load_before, summary.usable_cpus, summary.usable_cpus == 1 ? "" : "s");
     }
     return text;
 }

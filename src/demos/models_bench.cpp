@@ -9,6 +9,7 @@
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/cpu_quota.hpp"
 #include "concur/sys/io.hpp"
+#include "concur/sys/load_average.hpp"
 #include "concur/sys/signal_pipe.hpp"
 #include "concur/sys/unique_fd.hpp"
 
@@ -88,6 +89,7 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
     summary.warmup = options.warmup;
     summary.usable_cpus = sys::usable_cpu_count();
     summary.cpu_quota = sys::cgroup_cpu_quota();
+    summary.load_before = sys::one_minute_load_average();
 
     struct configuration {
         execution_model model;

@@ -48,6 +48,18 @@ TEST(bench_report_test, speedup_and_efficiency_come_from_the_sequential_median) 
     EXPECT_NE(format_bench_warnings(summary).find("4 workers"), std::string::npos);
 }
 
+TEST(bench_report_test, a_busy_machine_is_named_in_a_warning_and_under_the_table) {
+    auto summary = two_rows();
+    summary.rows.pop_back();  // no row beyond the CPUs: only the load can warn
+    summary.load_before = 0.1;
+    EXPECT_EQ(format_bench_warnings(summary), "");
+    EXPECT_NE(format_bench_table(summary).find("Load average before the first run: 0.10 on 2 usable CPUs."),
+              std::string::npos);
+    summary.load_before = 2.5;
+    EXPECT_NE(format_bench_warnings(summary).find("already busy (load average 2.50"), std::string::npos);
+    EXPECT_NE(bench_json(summary).find("\"load_average\": 2.500000"), std::string::npos);
+}
+
 TEST(bench_report_test, bars_are_drawn_in_eighths) {
     EXPECT_EQ(unicode_bar(1, 1, 2), "██");
     EXPECT_EQ(unicode_bar(0.5, 1, 1), "▌");

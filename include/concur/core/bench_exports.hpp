@@ -11,7 +11,7 @@ namespace concur {
 /// read it: {"results": [{"command", "mean", "stddev", "median", "user", "system", "min",
 /// "max", "times", "exit_codes", "parameters": {"model", "workers"}}, ...]}. Each result also
 /// carries "speedup" and "efficiency", and a top-level "concur" object says what was run
-/// and where (numbers, count, runs, warmup, usable_cpus, cpu_quota, floor). Times in seconds.
+/// and where (numbers, count, runs, warmup, usable_cpus, cpu_quota, load_average, floor). Times in seconds.
 [[nodiscard]] std::string bench_json(const bench_summary& summary);
 
 /// A header line, then one line per row: command,model,workers,mean,stddev,median,user,

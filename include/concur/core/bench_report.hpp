@@ -31,6 +31,7 @@ struct bench_summary {
     unsigned warmup = 0;
     unsigned usable_cpus = 1;          // the affinity mask
     std::optional<double> cpu_quota;   // the cgroup's CPU time limit, in CPUs
+    std::optional<double> load_before; // one-minute load average before the first run
     double floor = 0;                  // seconds: the longest single check, which no pool can split
 };
 
@@ -42,7 +43,8 @@ void compute_bench_figures(bench_summary& summary);
 [[nodiscard]] std::string format_bench_table(const bench_summary& summary);
 
 /// A warning line for each way the sweep asks for more workers than CPUs this process may
-/// use (affinity mask, cgroup quota); empty when it does not.
+/// use (affinity mask, cgroup quota), and one when the machine was already busy (a load
+/// average of 0.5 or more before the first run); empty when none applies.
 [[nodiscard]] std::string format_bench_warnings(const bench_summary& summary);
 
 /// A bar `value / full * width` characters long, in eighths of a block: "████▍".
