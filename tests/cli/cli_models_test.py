@@ -16,6 +16,9 @@ import xml.etree.ElementTree as ElementTree
 
 CONCUR = os.environ.get("CONCUR", "concur")
 MODELS = ("sequential", "thread", "process")
+# The book fixture's slowest numbers: each takes tens of milliseconds to check.
+BIG_NUMBERS = [3333333333333301, 4444444444444423, 5555555555555503, 6666666666666719, 7777777777777753,
+               9999999999999917]
 
 
 def run(*args, stdin=None, timeout=120):
@@ -112,18 +115,34 @@ class PrimesModels(unittest.TestCase):
         self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
         self.assertIn("/nonexistent/dir/jobs.tsv", done.stderr)
 
+    def wait_until_catching(self, pid, timeout=10.0):
+        """Until the process has handlers for SIGINT and SIGTERM (its SigCgt mask in /proc):
+        a signal sent earlier would meet the default action, not concur."""
+        wanted = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(f"/proc/{pid}/status") as f:
+                caught = next(int(l.split()[1], 16) for l in f if l.startswith("SigCgt:"))
+            if caught & wanted == wanted:
+                return
+            time.sleep(0.005)
+        self.fail("concur never caught SIGINT and SIGTERM")
+
     def interrupt(self, model, signo, expected, stdin_open):
-        # Either busy checking the book's big numbers, or waiting on an open, silent stdin.
+        # Either busy checking big numbers (the book's, three times over), or waiting on an
+        # open, silent standard input.
         args = [CONCUR, "primes", f"--model={model}", "--procs=2"]
-        args += ["-"] if stdin_open else ["--numbers=book"]
+        args += ["-"] if stdin_open else [str(n) for n in BIG_NUMBERS * 3]
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
-        time.sleep(0.15)
-        proc.send_signal(signo)
         try:
+            self.wait_until_catching(proc.pid)
+            time.sleep(0.05)
+            proc.send_signal(signo)
             out, err = proc.communicate(timeout=10)
         finally:
             proc.kill()
+            proc.wait()
         self.assertEqual(proc.returncode, expected, err)
         self.assertIn("interrupted by", err)
         self.assertNotIn("checks in", out)
