@@ -1,7 +1,6 @@
 // Tests for the bench figures, table and exports: the documented fields, computed right.
 #include "concur/core/bench_exports.hpp"
 #include "concur/core/bench_report.hpp"
-#include "concur/core/sample_stats.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,17 +22,6 @@ bench_summary two_rows() {
                             {1, 1, 1}, {0, 0, 0}, {}, {}, {}});
     compute_bench_figures(summary);
     return summary;
-}
-
-TEST(sample_stats_test, median_mean_spread) {
-    const std::vector<double> samples{3, 1, 2, 10};
-    const auto stats = describe_samples(samples);
-    EXPECT_DOUBLE_EQ(stats.median, 2.5);
-    EXPECT_DOUBLE_EQ(stats.mean, 4);
-    EXPECT_DOUBLE_EQ(stats.min, 1);
-    EXPECT_DOUBLE_EQ(stats.max, 10);
-    EXPECT_NEAR(stats.stddev, 4.0825, 1e-4);
-    EXPECT_DOUBLE_EQ(describe_samples(std::vector<double>{5}).stddev, 0);
 }
 
 TEST(bench_report_test, speedup_and_efficiency_come_from_the_sequential_median) {

@@ -1,6 +1,5 @@
-// Tests for the job log line and the worker load tally.
+// Tests for the job log: its header and one line per number.
 #include "concur/core/job_log.hpp"
-#include "concur/core/worker_load.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,21 +12,6 @@ TEST(job_log_test, one_tab_separated_line_per_number) {
     std::string line;
     concur::append_job_log_line(line, 3, 2, 4242, 1500us, 250ms, 97, true);
     EXPECT_EQ(line, "3\t2\t4242\t0.001500\t0.250000\t97\tprime\n");
-}
-
-TEST(worker_load_test, imbalance_is_the_busiest_over_the_mean) {
-    concur::worker_load_tally tally{2};
-    tally.started(1, 100);
-    tally.started(2, 200);
-    tally.add(1, 300ms);
-    tally.add(1, 300ms);
-    tally.add(2, 200ms);
-    EXPECT_EQ(tally.loads()[0].checks, 2U);
-    EXPECT_NEAR(tally.imbalance(), 0.6 / 0.4, 1e-9);
-    const std::string json = tally.json_members("pid");
-    EXPECT_NE(json.find("{\"worker\": 2, \"pid\": 200, \"checks\": 1, \"busy\": 0.200000000}"), std::string::npos)
-        << json;
-    EXPECT_NE(json.find("\"imbalance\": 1.500"), std::string::npos) << json;
 }
 
 }  // namespace
