@@ -7,8 +7,12 @@
 #include "concur/core/number_parsing.hpp"
 #include "concur/core/prime_method.hpp"
 #include "concur/core/usage_error.hpp"
+#include "concur/core/worker_counts.hpp"
+#include "concur/demos/models_bench.hpp"
 #include "concur/demos/primes_pool.hpp"
 #include "concur/demos/spin.hpp"
+#include "concur/demos/unit_cost.hpp"
+#include "concur/runtime/number_source.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/fd_sink.hpp"
 
@@ -44,6 +48,8 @@ unsigned parse_count(std::string_view option, const std::string& text, unsigned 
 // --- concur primes ---------------------------------------------------------------------
 
 struct primes_arguments {
+    std::string model = "process";
+    std::string job_log;
     std::string procs;
     std::string numbers_set = "seed";
     std::vector<std::string> numbers;
@@ -55,12 +61,24 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
     auto* primes = app.add_subcommand(
         "primes",
         "Check numbers for primality in a pool of worker processes fed through pipes\n"
-        "(the seed's processor pool). Each result is printed as it arrives:\n"
-        "the number, P if it is prime, and the time its check took.");
+        "(the seed's processor pool), or with another execution model (--model).\n"
+        "Each result is printed as it arrives: the number, P if it is prime, and the\n"
+        "time its check took.");
+    primes->add_option("--model", args.model,
+                       "How to run the checks: process = a pool of forked workers and pipes,\n"
+                       "thread = the same pool with std::thread workers and in-memory queues,\n"
+                       "sequential = a plain loop on one thread")
+        ->type_name("MODEL")
+        ->capture_default_str();
     primes->add_option("--procs", args.procs,
-                       fmt::format("Worker processes, 1 to 512 (default: the CPUs this process may use, here {})",
+                       fmt::format("Workers for the thread and process models, 1 to 512 (default: the CPUs\n"
+                                   "this process may use, here {}); the sequential model accepts and ignores it",
                                    sys::usable_cpu_count()))
         ->type_name("N");
+    primes->add_option("--joblog", args.job_log,
+                       "Also write one tab-separated line per number to FILE (like GNU parallel's):\n"
+                       "seq, worker, its pid or tid, start (seconds after the run began), elapsed, number, result")
+        ->type_name("FILE");
     auto* set = primes->add_option("--numbers", args.numbers_set,
                                    "Which list to check when no NUMBER is given:\n"
                                    "seed = the seed's 5 numbers, book = Fluent Python's 20-number fixture")
@@ -76,8 +94,8 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
         ->check(CLI::IsMember(method_names))
         ->capture_default_str();
     primes->add_flag("--json", args.json,
-                     "Print one JSON document (workers, each number with prime, elapsed and worker, "
-                     "total time, how the run ended) instead of text");
+                     "Print one JSON document (model, workers, each number with prime, elapsed and\n"
+                     "worker, total time, how the run ended, each worker's busy time) instead of text");
     primes->add_option("NUMBER", args.numbers,
                        "Numbers to check instead of the list, decimal, 0 to 18446744073709551615;\n"
                        "a lone - reads whitespace-separated numbers from standard input")
@@ -87,6 +105,13 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
 
 primes_options make_primes_options(const primes_arguments& args) {
     primes_options options;
+    const auto model = parse_execution_model(args.model);
+    if (!model) {
+        throw usage_error(fmt::format("--model: '{}' is not a model; the models are: {}", args.model,
+                                      model_names_list()));
+    }
+    options.model = *model;
+    options.job_log_path = args.job_log;
     options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), 512U)
                                          : parse_count("--procs", args.procs, 1, 512);
     options.json = args.json;
@@ -216,6 +241,127 @@ spin_options make_spin_options(const spin_arguments& args) {
     return options;
 }
 
+// --- concur bench ----------------------------------------------------------------------
+
+struct bench_arguments {
+    std::string models = "sequential,thread,process";
+    std::string procs;
+    std::string numbers = "book";
+    std::string runs = "5";
+    std::string warmup = "1";
+    std::string export_json;
+    std::string export_csv;
+    std::string export_markdown;
+    std::string export_svg;
+};
+
+void setup_bench(CLI::App& app, bench_arguments& args) {
+    auto* bench = app.add_subcommand(
+        "bench",
+        "Time whole primes runs for each model and worker count (the book's run_procs.sh\n"
+        "and its notebook): a table of median, min and max wall time, speedup against the\n"
+        "sequential median and efficiency, with optional JSON, CSV, Markdown and SVG exports.");
+    bench->add_option("--models", args.models, "Comma-separated models to measure: sequential, thread, process")
+        ->type_name("LIST")
+        ->capture_default_str();
+    bench->add_option("--procs", args.procs,
+                      fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to 512\n"
+                                  "(default: 1..{}, the CPUs this process may use); sequential runs once",
+                                  sys::usable_cpu_count()))
+        ->type_name("COUNTS");
+    bench->add_option("--numbers", args.numbers,
+                      "What every run checks: seed = the seed's 5 numbers, book = Fluent Python's\n"
+                      "20-number fixture, - = numbers read once from standard input")
+        ->check(CLI::IsMember({"seed", "book", "-"}))
+        ->capture_default_str();
+    bench->add_option("--runs", args.runs, "Measured runs per configuration, 1 to 1000")
+        ->type_name("N")
+        ->capture_default_str();
+    bench->add_option("--warmup", args.warmup, "Runs before those, not counted, 0 to 100")
+        ->type_name("N")
+        ->capture_default_str();
+    bench->add_option("--export-json", args.export_json, "Write the results as JSON in hyperfine's layout")
+        ->type_name("FILE");
+    bench->add_option("--export-csv", args.export_csv, "Write the results as CSV")->type_name("FILE");
+    bench->add_option("--export-markdown", args.export_markdown, "Write the table as Markdown")->type_name("FILE");
+    bench->add_option("--export-svg", args.export_svg,
+                      "Write a chart of speedup against workers per model, with the ideal line, as SVG")
+        ->type_name("FILE");
+    bench->footer(exit_status_footer);
+}
+
+std::vector<execution_model> parse_model_list(const std::string& text) {
+    std::vector<execution_model> models;
+    std::size_t start = 0;
+    while (true) {
+        const auto comma = text.find(',', start);
+        const std::string name = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const auto model = parse_execution_model(name);
+        if (!model) {
+            throw usage_error(fmt::format("--models: '{}' is not a model; give a comma-separated list of: {}",
+                                          name, model_names_list()));
+        }
+        if (std::find(models.begin(), models.end(), *model) == models.end()) models.push_back(*model);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return models;
+}
+
+bench_options make_bench_options(const bench_arguments& args) {
+    bench_options options;
+    options.models = parse_model_list(args.models);
+    options.worker_counts =
+        parse_worker_counts(args.procs.empty() ? fmt::format("1..{}", std::min(sys::usable_cpu_count(), 512U))
+                                               : args.procs);
+    options.runs = parse_count("--runs", args.runs, 1, 1000);
+    options.warmup = parse_count("--warmup", args.warmup, 0, 100);
+    options.export_json = args.export_json;
+    options.export_csv = args.export_csv;
+    options.export_markdown = args.export_markdown;
+    options.export_svg = args.export_svg;
+    options.progress = ::isatty(STDERR_FILENO) == 1;
+    if (args.numbers == "-") {
+        // Read once, before measuring: every run then checks the same numbers from memory.
+        options.numbers_label = "standard input";
+        stream_source source{STDIN_FILENO};
+        std::deque<std::uint64_t> numbers;
+        while (source.read_more(numbers)) {}
+        options.numbers.assign(numbers.begin(), numbers.end());
+        return options;
+    }
+    options.numbers_label = args.numbers;
+    for (const known_number& known : args.numbers == "seed" ? seed_numbers() : book_numbers()) {
+        options.numbers.push_back(known.value);
+    }
+    return options;
+}
+
+// --- concur cost -----------------------------------------------------------------------
+
+struct cost_arguments {
+    std::string count = "1000";
+    bool json = false;
+};
+
+void setup_cost(CLI::App& app, cost_arguments& args) {
+    auto* cost = app.add_subcommand(
+        "cost",
+        "Measure what each execution unit costs, now, on this machine: start and finish one\n"
+        "(thread create + join, fork + _exit + waitpid), one message round trip (mutex +\n"
+        "condition variable, pipes), and the memory an idle one holds. Each figure is a median.");
+    cost->add_option("--count", args.count,
+                     "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50)")
+        ->type_name("N")
+        ->capture_default_str();
+    cost->add_flag("--json", args.json, "Print one JSON document instead of the table");
+    cost->footer(exit_status_footer);
+}
+
+cost_options make_cost_options(const cost_arguments& args) {
+    return {parse_count("--count", args.count, 10, 100000), args.json};
+}
+
 // --- errors ----------------------------------------------------------------------------
 
 std::string command_list(const CLI::App& app) {
@@ -273,6 +419,10 @@ int run_cli(int argc, const char* const* argv) {
     setup_primes(app, primes_args);
     spin_arguments spin_args;
     setup_spin(app, spin_args);
+    bench_arguments bench_args;
+    setup_bench(app, bench_args);
+    cost_arguments cost_args;
+    setup_cost(app, cost_args);
 
     try {
         check_command_name(app, argc, argv);
@@ -289,6 +439,12 @@ int run_cli(int argc, const char* const* argv) {
         }
         if (app.got_subcommand("spin")) {
             return run_spin(make_spin_options(spin_args), out);
+        }
+        if (app.got_subcommand("bench")) {
+            return run_bench(make_bench_options(bench_args), out, err);
+        }
+        if (app.got_subcommand("cost")) {
+            return run_cost(make_cost_options(cost_args), out, err);
         }
         return exit_status::usage;
     } catch (const usage_error& error) {

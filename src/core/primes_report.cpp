@@ -16,10 +16,13 @@ double seconds(std::chrono::nanoseconds elapsed) {
 
 std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
                                  std::string_view singular, std::string_view plural, std::string_view method) {
-    std::string units = fmt::format("{} {}", workers, workers == 1 ? singular : plural);
-    if (!method.empty()) units += fmt::format(" ({})", method);
-    if (!count) return fmt::format("Checking numbers from standard input with {}:\n", units);
-    return fmt::format("Checking {} number{} with {}:\n", *count, *count == 1 ? "" : "s", units);
+    return format_primes_header(count, fmt::format("with {} {}", workers, workers == 1 ? singular : plural), method);
+}
+
+std::string format_primes_header(std::optional<std::size_t> count, std::string_view how, std::string_view method) {
+    const std::string named = method.empty() ? "" : fmt::format(" ({})", method);
+    if (!count) return fmt::format("Checking numbers from standard input {}{}:\n", how, named);
+    return fmt::format("Checking {} number{} {}{}:\n", *count, *count == 1 ? "" : "s", how, named);
 }
 
 void append_result_line(std::string& out, std::uint64_t number, bool prime,

@@ -1,13 +1,20 @@
-// `concur primes`: the seed's processor pool, checking numbers for primality in N processes.
+// `concur primes`: the seed's processor pool, checking numbers for primality with any execution model.
 #include "concur/demos/primes_pool.hpp"
 
 #include "concur/core/exit_status.hpp"
+#include "concur/core/job_log.hpp"
 #include "concur/core/primes_report.hpp"
+#include "concur/core/worker_load.hpp"
 #include "concur/runtime/number_source.hpp"
-#include "concur/runtime/process_pool.hpp"
+#include "concur/sys/fd_sink.hpp"
 #include "concur/sys/signal_pipe.hpp"
+#include "concur/sys/unique_fd.hpp"
 
 #include <fmt/format.h>
+#include <fmt/os.h>
+
+#include <cerrno>
+#include <fcntl.h>
 
 #include <algorithm>
 #include <iterator>
@@ -98,6 +105,55 @@ private:
     bool first_ = true;
 };
 
+/// Sits between the pool and the report: adds up each worker's busy time and, with
+/// --joblog, writes one line per number to the log file.
+class run_observer final : public pool_listener {
+public:
+    run_observer(pool_listener& report, unsigned workers, clock::time_point start, output_sink* job_log)
+        : report_(report), load_(workers), start_(start), job_log_(job_log), ids_(workers, 0) {}
+
+    void on_worker_started(unsigned worker, long system_id) override {
+        load_.started(worker, system_id);
+        if (worker >= 1 && worker <= ids_.size()) ids_[worker - 1] = system_id;
+    }
+    void on_result(const checked_number& result) override {
+        load_.add(result.worker, result.elapsed);
+        if (job_log_ != nullptr) {
+            const long id = result.worker >= 1 && result.worker <= ids_.size() ? ids_[result.worker - 1] : 0;
+            append_job_log_line(lines_, ++seq_, result.worker, id, result.started - start_, result.elapsed,
+                                result.number, result.prime);
+        }
+        report_.on_result(result);
+    }
+    void on_worker_lost(const lost_worker& lost) override { report_.on_worker_lost(lost); }
+    void flush() override {
+        if (job_log_ != nullptr && !lines_.empty()) {
+            job_log_->write(lines_);
+            lines_.clear();
+            job_log_->flush();
+        }
+        report_.flush();
+    }
+    [[nodiscard]] const worker_load_tally& load() const noexcept { return load_; }
+
+private:
+    pool_listener& report_;
+    worker_load_tally load_;
+    clock::time_point start_;
+    output_sink* job_log_;
+    std::vector<long> ids_;
+    std::string lines_;
+    std::uint64_t seq_ = 0;
+};
+
+/// Opens (creates or truncates) the job log before anything starts, so a bad path stops the
+/// command before the first check.
+sys::unique_fd open_job_log(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw fmt::system_error(errno, "cannot open the job log '{}'", path);
+    return sys::unique_fd{fd};
+}
+
 std::string json_trailer(const pool_report& report, clock::duration elapsed) {
     std::string lost = "[";
     for (std::size_t i = 0; i < report.lost_workers.size(); ++i) {
@@ -108,7 +164,7 @@ std::string json_trailer(const pool_report& report, clock::duration elapsed) {
     }
     lost += "]";
     return fmt::format("\n  ],\n  \"checked\": {},\n  \"elapsed\": {},\n  \"ending\": \"{}\",\n"
-                       "  \"unchecked\": [{}],\n  \"input_left_unread\": {},\n  \"lost_workers\": {}\n}}\n",
+                       "  \"unchecked\": [{}],\n  \"input_left_unread\": {},\n  \"lost_workers\": {},\n",
                        report.checked, json_seconds(elapsed), ending_name(report.ending),
                        fmt::join(report.unchecked, ", "), report.input_left_unread, lost);
 }
@@ -125,17 +181,25 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     const auto count = source->known_count();
     const prime_method_info& method = describe(options.method);
 
+    const unsigned workers = model_uses_workers(options.model) ? options.workers : 1U;
+    const std::string_view id_name = options.model == execution_model::process ? "pid" : "tid";
+    sys::unique_fd job_log_fd;
+    if (!options.job_log_path.empty()) job_log_fd = open_job_log(options.job_log_path);
+    sys::fd_sink job_log{job_log_fd.get()};
+    if (job_log_fd) job_log.write(job_log_header(id_name));
+
     std::size_t width = 16;  // the seed's column; wider only when a number needs it
     for (const std::uint64_t n : options.numbers) width = std::max(width, decimal_digits(n));
 
     if (options.json) {
-        out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"process\",\n  \"method\": \"{}\",\n"
+        out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"{}\",\n  \"method\": \"{}\",\n"
                               "  \"workers\": {},\n  \"count\": {},\n  \"results\": [",
-                              method.name, options.workers, count ? fmt::format("{}", *count) : "null"));
+                              model_name(options.model), method.name, workers,
+                              count ? fmt::format("{}", *count) : "null"));
     } else {
         // The default method keeps the seed's header word for word; another one is named.
         const std::string_view named = options.method == prime_method::trial ? "" : method.description;
-        out.write(format_primes_header(count, options.workers, "process", "processes", named));
+        out.write(format_primes_header(count, describe_units(options.model, workers), named));
     }
     out.flush();
 
@@ -144,12 +208,14 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     pool_listener& listener = options.json ? static_cast<pool_listener&>(json) : text;
 
     const auto start = clock::now();
-    const pool_report report = run_process_pool(*source, {options.workers, method.check, {method.estimate}}, listener);
+    run_observer observer{listener, workers, start, job_log_fd ? &job_log : nullptr};
+    const pool_report report = run_checks(options.model, *source, {workers, method.check, {method.estimate}}, observer);
     const auto elapsed = clock::now() - start;
-    listener.flush();
+    observer.flush();
 
     if (options.json) {
         out.write(json_trailer(report, elapsed));
+        out.write(fmt::format("  {}\n}}\n", observer.load().json_members(id_name)));
         out.flush();
     } else if (report.ending == pool_ending::complete) {
         out.write(format_primes_summary(report.checked, elapsed));

@@ -5,7 +5,9 @@
 #include "concur/runtime/pool_types.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <limits>
 
 namespace concur::detail {
 
@@ -44,9 +46,19 @@ int run_pool_worker(unsigned worker, Channel& channel, prime_check check, worker
             const bool prime = check(n);
             const auto elapsed = std::chrono::steady_clock::now() - start;
             activity.busy.store(0, std::memory_order_release);
+            const auto start_ns = static_cast<std::uint64_t>(
+                std::chrono::nanoseconds{start.time_since_epoch()}.count());
+            // Each verdict's start is an offset from the record's first; a record whose checks
+            // span more than 32 bits of nanoseconds (4.3 s) is sent early instead of wrapping.
+            if (out.count > 0 && start_ns - out.started_ns > std::numeric_limits<std::uint32_t>::max()) {
+                channel.send(out);
+                out.first_index = i;
+                out.count = 0;
+            }
+            if (out.count == 0) out.started_ns = start_ns;
             out.verdicts[out.count++] = verdict{
                 n, static_cast<std::uint64_t>(std::chrono::nanoseconds{elapsed}.count()),
-                prime ? 1U : 0U, 0};
+                prime ? 1U : 0U, static_cast<std::uint32_t>(start_ns - out.started_ns)};
             if (out.count == result_record::capacity) {
                 channel.send(out);
                 out.first_index = i + 1;

@@ -6,6 +6,7 @@
 #include "concur/sys/pipe.hpp"
 #include "concur/sys/shared_memory.hpp"
 #include "concur/sys/signal_pipe.hpp"
+#include "pool_ledger.hpp"
 #include "pool_worker.hpp"
 
 #include <fmt/os.h>
@@ -19,7 +20,6 @@
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <unordered_map>
 
 namespace concur {
 namespace {
@@ -49,23 +49,36 @@ private:
     int results_;
 };
 
+/// Ignores SIGPIPE while alive, then restores what was there. When every worker has died, a
+/// write to the job pipe must fail with EPIPE (which the pool handles) rather than kill the
+/// caller, whether or not the caller happens to ignore SIGPIPE (concur's main does; a test
+/// binary does not).
+class sigpipe_ignored {
+public:
+    sigpipe_ignored() noexcept {
+        struct sigaction ignore {};
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        ::sigaction(SIGPIPE, &ignore, &previous_);
+    }
+    ~sigpipe_ignored() { ::sigaction(SIGPIPE, &previous_, nullptr); }
+    sigpipe_ignored(const sigpipe_ignored&) = delete;
+    sigpipe_ignored& operator=(const sigpipe_ignored&) = delete;
+
+private:
+    struct sigaction previous_ {};
+};
+
 struct worker_process {
     pid_t pid = 0;
     bool running = true;  // not yet reaped
-    bool done = false;    // sent its done record
-};
-
-struct batch_in_flight {
-    std::vector<std::uint64_t> numbers;
-    std::size_t answered = 0;  // answers arrive in order within a batch
 };
 
 class process_pool {
 public:
     process_pool(number_source& source, const pool_options& options, pool_listener& listener)
-        : source_(source), options_(options), listener_(listener), activity_(options.workers) {
-        planner_.capacity = job_record::capacity;
-    }
+        : options_(options), listener_(listener), activity_(options.workers),
+          ledger_(source, options, listener, report_) {}
 
     process_pool(const process_pool&) = delete;
     process_pool& operator=(const process_pool&) = delete;
@@ -83,7 +96,7 @@ public:
         } else {
             reap_all();
         }
-        collect_unchecked();
+        ledger_.collect_unchecked();
         if (report_.ending != pool_ending::interrupted &&
             (!report_.lost_workers.empty() || !report_.unchecked.empty() || report_.input_left_unread)) {
             report_.ending = pool_ending::worker_lost;
@@ -117,6 +130,7 @@ private:
                 return detail::run_pool_worker(index + 1, channel, options_.check, activity_[index]);
             });
             workers_.push_back({pid});
+            listener_.on_worker_started(index + 1, pid);
         }
         // The parent's copies of the workers' ends are closed, so that end-of-file on the
         // result pipe means every worker has exited, and a write to the job pipe fails
@@ -131,7 +145,6 @@ private:
     /// blocks on one pipe while the other is full, which is how a naive pool deadlocks once
     /// it has more jobs than the pipes hold.
     void step() {
-        refill_pending();
         prepare_next_record();
 
         std::array<pollfd, 4> fds{};
@@ -143,8 +156,7 @@ private:
         pollfd* signal_fd = watch(signals_.fd(), POLLIN);
         pollfd* result_fd = watch(result_pipe_.get(), POLLIN);
         pollfd* job_fd = has_record_to_send() ? watch(job_pipe_.get(), POLLOUT) : nullptr;
-        pollfd* input_fd = wants_input() && source_.poll_fd() >= 0
-                               ? watch(source_.poll_fd(), POLLIN) : nullptr;
+        pollfd* input_fd = ledger_.input_fd() >= 0 ? watch(ledger_.input_fd(), POLLIN) : nullptr;
 
         if (::poll(fds.data(), used, -1) < 0) {
             if (errno == EINTR) return;  // a signal: its byte is on the signal pipe
@@ -154,69 +166,33 @@ private:
         if (report_.interrupt_signal) return;
         if (result_fd->revents != 0) (void)read_results();
         if (job_fd != nullptr && job_fd->revents != 0) send_records();
-        if (input_fd != nullptr && input_fd->revents != 0) read_input();
+        if (input_fd != nullptr && input_fd->revents != 0) ledger_.read_input();
     }
-
-    // --- input -------------------------------------------------------------------------
-
-    [[nodiscard]] bool wants_input() const noexcept {
-        // Read ahead only a little: the input streams through, it is never held whole.
-        return !source_ended_ && !job_pipe_broken_ && pending_.size() < job_record::capacity;
-    }
-
-    void refill_pending() {
-        if (wants_input() && source_.poll_fd() < 0) read_input();
-    }
-
-    void read_input() { source_ended_ = !source_.read_more(pending_); }
 
     // --- jobs --------------------------------------------------------------------------
 
-    [[nodiscard]] bool has_record_to_send() const noexcept {
-        return !job_pipe_broken_ && (next_record_.has_value() || pills_to_send_ > 0);
-    }
+    [[nodiscard]] bool has_record_to_send() const noexcept { return next_record_.has_value(); }
 
     void prepare_next_record() {
-        if (next_record_ || job_pipe_broken_) return;
-        const std::size_t size = planner_.next_batch_size(pending_);
-        if (size > 0) {
-            job_record record;
-            record.kind = job_kind::numbers;
-            record.batch = next_batch_++;
-            record.count = static_cast<std::uint32_t>(size);
-            batch_in_flight& batch = in_flight_[record.batch];
-            batch.numbers.assign(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
-            std::copy(batch.numbers.begin(), batch.numbers.end(), record.numbers.begin());
-            pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
-            next_record_ = record;
-        } else if (source_ended_ && pending_.empty() && !pills_queued_) {
-            // Every number is on its way: one poison pill per worker ends the pool.
-            pills_queued_ = true;
-            pills_to_send_ = options_.workers;
-        }
+        if (!next_record_) next_record_ = ledger_.take_next_record();
     }
 
     void send_records() {
-        while (has_record_to_send()) {
-            job_record pill;
-            pill.kind = job_kind::poison_pill;
-            const job_record& record = next_record_ ? *next_record_ : pill;
-            const ssize_t sent = ::write(job_pipe_.get(), &record, sizeof record);
+        while (next_record_) {
+            const ssize_t sent = ::write(job_pipe_.get(), &*next_record_, sizeof(job_record));
             if (sent < 0) {
                 if (errno == EINTR) continue;
                 if (errno == EAGAIN) return;  // the pipe is full: poll again
                 if (errno == EPIPE) {         // every worker is gone: nothing more can be sent
-                    job_pipe_broken_ = true;
+                    ledger_.stop_sending();
+                    // A batch already taken stays in flight, so its numbers are listed unchecked.
+                    next_record_.reset();
                     return;
                 }
                 throw fmt::system_error(errno, "cannot write to the job pipe");
             }
             // A write of at most PIPE_BUF bytes on a pipe is all or nothing, even non-blocking.
-            if (next_record_) {
-                next_record_.reset();
-            } else {
-                --pills_to_send_;
-            }
+            next_record_.reset();
             prepare_next_record();
         }
     }
@@ -243,32 +219,12 @@ private:
         for (; offset + size <= inbox_used_; offset += size) {
             const auto record = decode_result_record(std::span{inbox_}.subspan(offset, size));
             if (!record) throw std::runtime_error("a worker sent a malformed result record");
-            accept(*record);
+            ledger_.accept(*record);
         }
         std::memmove(inbox_.data(), inbox_.data() + offset, inbox_used_ - offset);
         inbox_used_ -= offset;
         listener_.flush();
         return true;
-    }
-
-    void accept(const result_record& record) {
-        if (record.worker > workers_.size()) throw std::runtime_error("a result came from an unknown worker");
-        if (record.kind == result_kind::done) {
-            workers_[record.worker - 1].done = true;
-            return;
-        }
-        const auto batch = in_flight_.find(record.batch);
-        if (batch == in_flight_.end() || record.first_index != batch->second.answered ||
-            record.first_index + record.count > batch->second.numbers.size()) {
-            throw std::runtime_error("a result does not match any job sent");
-        }
-        for (std::uint32_t i = 0; i < record.count; ++i) {
-            const verdict& v = record.verdicts[i];
-            ++report_.checked;
-            listener_.on_result({v.number, v.prime != 0, std::chrono::nanoseconds{v.elapsed_ns}, record.worker});
-        }
-        batch->second.answered += record.count;
-        if (batch->second.answered == batch->second.numbers.size()) in_flight_.erase(batch);
     }
 
     // --- signals and workers -----------------------------------------------------------
@@ -307,7 +263,7 @@ private:
     void record_exit(std::size_t index, const sys::child_exit& how) {
         worker_process& worker = workers_[index];
         worker.running = false;
-        if (worker.done && how.success()) return;
+        if (ledger_.said_done(index) && how.success()) return;
         lost_worker lost{static_cast<unsigned>(index + 1), worker.pid, how, std::nullopt};
         if (activity_[index].busy.load(std::memory_order_acquire) != 0) {
             lost.checking = activity_[index].number.load(std::memory_order_relaxed);
@@ -328,40 +284,22 @@ private:
         }
     }
 
-    void collect_unchecked() {
-        for (auto& [id, batch] : in_flight_) {
-            report_.unchecked.insert(report_.unchecked.end(),
-                                     batch.numbers.begin() + static_cast<std::ptrdiff_t>(batch.answered),
-                                     batch.numbers.end());
-        }
-        report_.unchecked.insert(report_.unchecked.end(), pending_.begin(), pending_.end());
-        std::sort(report_.unchecked.begin(), report_.unchecked.end());
-        report_.input_left_unread = !source_ended_;
-    }
-
-    number_source& source_;
     const pool_options& options_;
     pool_listener& listener_;
-    batch_planner planner_ = options_.planner;
+    sigpipe_ignored sigpipe_ignored_;
     sys::signal_pipe signals_{SIGINT, SIGTERM, SIGCHLD};
     sys::shared_array<detail::worker_activity> activity_;  // one slot per worker, shared
     std::vector<worker_process> workers_;
     sys::unique_fd job_pipe_;     // parent writes job records, every worker reads
     sys::unique_fd result_pipe_;  // every worker writes result records, parent reads
 
-    std::deque<std::uint64_t> pending_;                            // read, not yet in a batch
-    std::unordered_map<std::uint64_t, batch_in_flight> in_flight_;  // sent, not fully answered
-    std::optional<job_record> next_record_;                        // built, waiting for room
-    std::uint64_t next_batch_ = 0;
-    unsigned pills_to_send_ = 0;
-    bool pills_queued_ = false;
-    bool source_ended_ = false;
-    bool job_pipe_broken_ = false;
+    std::optional<job_record> next_record_;  // taken from the ledger, waiting for room in the pipe
     bool results_ended_ = false;
 
     std::array<std::byte, 16 * sizeof(result_record)> inbox_{};
     std::size_t inbox_used_ = 0;
     pool_report report_;
+    detail::pool_ledger ledger_;  // after report_, which it writes
 };
 
 }  // namespace

@@ -16,6 +16,11 @@ namespace concur {
                                                std::string_view singular, std::string_view plural,
                                                std::string_view method = {});
 
+/// The same with the units already described: "Checking 20 numbers sequentially:" for
+/// `how` = "sequentially", "... with 2 threads:" for "with 2 threads"; `method` as above.
+[[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, std::string_view how,
+                                               std::string_view method = {});
+
 /// The seed's result line, `{n:>16}  {P or space} {elapsed:9.6f}s`, with a newline. The number
 /// column is `width` wide, or wider when the number needs it.
 void append_result_line(std::string& out, std::uint64_t number, bool prime,

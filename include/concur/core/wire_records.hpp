@@ -38,7 +38,7 @@ struct verdict {
     std::uint64_t number = 0;
     std::uint64_t elapsed_ns = 0;  // time the check took, in the worker
     std::uint32_t prime = 0;       // 1 if prime
-    std::uint32_t reserved = 0;
+    std::uint32_t start_offset_ns = 0;  // when the check began, after the record's `started_ns`
 };
 static_assert(sizeof(verdict) == 24);
 
@@ -53,7 +53,9 @@ struct result_record {
     std::uint64_t batch = 0;
     std::uint32_t first_index = 0;  // position in the batch of verdicts[0]
     std::uint32_t count = 0;
-    static constexpr std::size_t capacity = (record_bytes - 24) / sizeof(verdict);
+    std::uint64_t started_ns = 0;   // steady clock (CLOCK_MONOTONIC, one clock for every process)
+                                    // when verdicts[0]'s check began: for the job log
+    static constexpr std::size_t capacity = (record_bytes - 32) / sizeof(verdict);
     std::array<verdict, capacity> verdicts{};
 };
 static_assert(sizeof(result_record) <= record_bytes);

@@ -1,25 +1,29 @@
-// `concur primes`: the seed's processor pool, checking numbers for primality in N processes.
+// `concur primes`: the seed's processor pool, checking numbers for primality with any execution model.
 #pragma once
 
 #include "concur/core/output_sink.hpp"
 #include "concur/core/prime_method.hpp"
+#include "concur/runtime/execution_model.hpp"
 #include "concur/runtime/pool_types.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace concur {
 
 struct primes_options {
-    unsigned workers = 1;
+    execution_model model = execution_model::process;
+    unsigned workers = 1;                // ignored by the sequential model
     std::vector<std::uint64_t> numbers;  // what to check, unless from_stdin
     bool from_stdin = false;             // read whitespace-separated numbers from `stdin_fd`
     int stdin_fd = 0;
     bool json = false;                   // one JSON document instead of the seed's lines
     prime_method method = prime_method::trial;  // the check each worker runs, and its cost
+    std::string job_log_path;            // when set: one line per number written there
 };
 
-/// Runs the pool, prints each result as it arrives (completion order, like the seed) and a
+/// Runs the checks with the chosen model, prints each result as it arrives (completion order, like the seed) and a
 /// summary, and returns the exit status: 0, 3 when a worker was lost, 130/143 when
 /// interrupted. Diagnostics go to `err`.
 [[nodiscard]] int run_primes(const primes_options& options, output_sink& out, output_sink& err);

@@ -22,6 +22,7 @@ struct checked_number {
     bool prime = false;
     std::chrono::nanoseconds elapsed{};  // measured by the worker around the check alone
     unsigned worker = 0;                 // which worker checked it, from 1
+    std::chrono::steady_clock::time_point started{};  // when the check began (for the job log)
 };
 
 /// A worker that ended without saying it was done.
@@ -53,6 +54,9 @@ public:
     virtual ~pool_listener() = default;
     virtual void on_result(const checked_number& result) = 0;
     virtual void on_worker_lost(const lost_worker& lost) = 0;
+    /// Worker `worker` (from 1) has started; `system_id` is its pid, or its thread id (gettid)
+    /// for a thread: what `ps` or `top -H` show, so a job log line can be matched to them.
+    virtual void on_worker_started(unsigned /*worker*/, long /*system_id*/) {}
     /// Called after each group of results, before the pool waits again: a good time to
     /// flush output so a person watching sees each answer as it comes.
     virtual void flush() {}

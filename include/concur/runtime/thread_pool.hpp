@@ -1,0 +1,20 @@
+// run_thread_pool: the processor pool again, with std::thread workers and in-memory queues.
+#pragma once
+
+#include "concur/runtime/number_source.hpp"
+#include "concur/runtime/pool_types.hpp"
+
+namespace concur {
+
+/// The same pool as run_process_pool, record for record: the same batches, poison pills and
+/// done records, the same worker loop; only the transport differs (two blocking_queues in
+/// shared memory instead of two pipes between address spaces). Returns once every worker
+/// thread has been joined. A thread cannot die alone (a crash ends the whole process), so
+/// the ending is `complete` or `interrupted`.
+/// SIGINT and SIGTERM are caught for the duration of the call: dispatching stops, the job
+/// queue is closed, each worker finishes the batch it holds and is joined, and the signal is
+/// returned in the report. Threads cannot be killed from outside, only asked to stop.
+[[nodiscard]] pool_report run_thread_pool(number_source& source, const pool_options& options,
+                                          pool_listener& listener);
+
+}  // namespace concur

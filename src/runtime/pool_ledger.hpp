@@ -1,0 +1,136 @@
+// The parent's side of a prime pool, whatever the transport: batches to send, batches in
+// flight, and each answer matched to the batch it belongs to.
+#pragma once
+
+#include "concur/core/wire_records.hpp"
+#include "concur/runtime/number_source.hpp"
+#include "concur/runtime/pool_types.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
+
+namespace concur::detail {
+
+/// The process pool and the thread pool differ only in how records travel (pipes or an
+/// in-memory queue); what they send, and how they account for it, is this one class. So the
+/// two models are compared on their transport alone.
+class pool_ledger {
+public:
+    pool_ledger(number_source& source, const pool_options& options, pool_listener& listener,
+                pool_report& report)
+        : source_(source), planner_(options.planner), listener_(listener), report_(report),
+          workers_(options.workers), done_(options.workers, false) {
+        planner_.capacity = job_record::capacity;
+    }
+
+    // --- input -------------------------------------------------------------------------
+
+    /// Read ahead only a little: the input streams through, it is never held whole.
+    [[nodiscard]] bool wants_input() const noexcept {
+        return !source_ended_ && !stop_sending_ && pending_.size() < job_record::capacity;
+    }
+    /// A descriptor to poll before read_input() (standard input), or -1.
+    [[nodiscard]] int input_fd() const noexcept { return wants_input() ? source_.poll_fd() : -1; }
+    /// Reads now when the source never blocks (a list in memory).
+    void refill_if_never_blocks() {
+        if (wants_input() && source_.poll_fd() < 0) read_input();
+    }
+    void read_input() { source_ended_ = !source_.read_more(pending_); }
+
+    // --- jobs --------------------------------------------------------------------------
+
+    /// The next record to send: a batch, or, once every number is on its way, one poison
+    /// pill per worker. Nothing when no record is ready (waiting for input, or all sent).
+    /// A batch is in flight from here on: send it, or its numbers are reported unchecked.
+    [[nodiscard]] std::optional<job_record> take_next_record() {
+        if (stop_sending_) return std::nullopt;
+        refill_if_never_blocks();
+        const std::size_t size = planner_.next_batch_size(pending_);
+        if (size > 0) {
+            job_record record;
+            record.kind = job_kind::numbers;
+            record.batch = next_batch_++;
+            record.count = static_cast<std::uint32_t>(size);
+            batch_in_flight& batch = in_flight_[record.batch];
+            batch.numbers.assign(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
+            std::copy(batch.numbers.begin(), batch.numbers.end(), record.numbers.begin());
+            pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
+            return record;
+        }
+        if (source_ended_ && pending_.empty() && pills_sent_ < workers_) {
+            ++pills_sent_;
+            job_record pill;
+            pill.kind = job_kind::poison_pill;
+            return pill;
+        }
+        return std::nullopt;
+    }
+    /// Nothing more will be sent (every worker is gone, or the run was interrupted).
+    void stop_sending() noexcept { stop_sending_ = true; }
+
+    // --- results -----------------------------------------------------------------------
+
+    void accept(const result_record& record) {
+        if (record.worker == 0 || record.worker > workers_) {
+            throw std::runtime_error("a result came from an unknown worker");
+        }
+        if (record.kind == result_kind::done) {
+            done_[record.worker - 1] = true;
+            return;
+        }
+        const auto batch = in_flight_.find(record.batch);
+        if (batch == in_flight_.end() || record.first_index != batch->second.answered ||
+            record.first_index + record.count > batch->second.numbers.size()) {
+            throw std::runtime_error("a result does not match any job sent");
+        }
+        const std::chrono::steady_clock::time_point record_start{std::chrono::nanoseconds{record.started_ns}};
+        for (std::uint32_t i = 0; i < record.count; ++i) {
+            const verdict& v = record.verdicts[i];
+            ++report_.checked;
+            listener_.on_result({v.number, v.prime != 0, std::chrono::nanoseconds{v.elapsed_ns}, record.worker,
+                                 record_start + std::chrono::nanoseconds{v.start_offset_ns}});
+        }
+        batch->second.answered += record.count;
+        if (batch->second.answered == batch->second.numbers.size()) in_flight_.erase(batch);
+    }
+
+    /// Worker `index` (from 0) sent its done record.
+    [[nodiscard]] bool said_done(std::size_t index) const noexcept { return done_[index]; }
+
+    /// At the end: every number dispatched or read but never answered, sorted.
+    void collect_unchecked() {
+        for (auto& [id, batch] : in_flight_) {
+            report_.unchecked.insert(report_.unchecked.end(),
+                                     batch.numbers.begin() + static_cast<std::ptrdiff_t>(batch.answered),
+                                     batch.numbers.end());
+        }
+        report_.unchecked.insert(report_.unchecked.end(), pending_.begin(), pending_.end());
+        std::sort(report_.unchecked.begin(), report_.unchecked.end());
+        report_.input_left_unread = !source_ended_;
+    }
+
+private:
+    struct batch_in_flight {
+        std::vector<std::uint64_t> numbers;
+        std::size_t answered = 0;  // answers arrive in order within a batch
+    };
+
+    number_source& source_;
+    batch_planner planner_;
+    pool_listener& listener_;
+    pool_report& report_;
+    unsigned workers_;
+    std::vector<bool> done_;                                        // one per worker
+    std::deque<std::uint64_t> pending_;                             // read, not yet in a batch
+    std::unordered_map<std::uint64_t, batch_in_flight> in_flight_;  // sent, not fully answered
+    std::uint64_t next_batch_ = 0;
+    unsigned pills_sent_ = 0;
+    bool source_ended_ = false;
+    bool stop_sending_ = false;
+};
+
+}  // namespace concur::detail

@@ -1,0 +1,303 @@
+"""End-to-end tests of the model comparison: `primes --model`, `--joblog`, `bench` and `cost`.
+
+Run by ctest with CONCUR set to the binary's path.
+"""
+import csv
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+import xml.etree.ElementTree as ElementTree
+
+CONCUR = os.environ.get("CONCUR", "concur")
+MODELS = ("sequential", "thread", "process")
+# The book fixture's slowest numbers: each takes tens of milliseconds to check.
+BIG_NUMBERS = [3333333333333301, 4444444444444423, 5555555555555503, 6666666666666719, 7777777777777753,
+               9999999999999917]
+
+
+def run(*args, stdin=None, timeout=120):
+    return subprocess.run([CONCUR, *args], input=stdin, capture_output=True, text=True, timeout=timeout)
+
+
+def verdicts(document):
+    return {r["number"]: r["prime"] for r in document["results"]}
+
+
+class PrimesModels(unittest.TestCase):
+    def test_every_model_agrees_with_sequential_on_10000_numbers(self):
+        rng = random.Random(4)
+        numbers = [0, 1, 2] + [rng.randrange(10**12) for _ in range(9997)]
+        text = "\n".join(map(str, numbers)) + "\n"
+        answers = {}
+        for model in MODELS:
+            done = run("primes", f"--model={model}", "--procs=3", "--json", "-", stdin=text)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            document = json.loads(done.stdout)
+            self.assertEqual(document["model"], model)
+            self.assertEqual(document["checked"], len(numbers))
+            self.assertEqual(len(document["results"]), len(numbers))
+            answers[model] = verdicts(document)
+        self.assertEqual(answers["thread"], answers["sequential"])
+        self.assertEqual(answers["process"], answers["sequential"])
+
+    def test_header_names_the_model_as_the_book_does(self):
+        expected = {
+            "process": "Checking 20 numbers with 2 processes:",
+            "thread": "Checking 20 numbers with 2 threads:",
+            "sequential": "Checking 20 numbers sequentially:",
+        }
+        for model, header in expected.items():
+            with self.subTest(model=model):
+                done = run("primes", f"--model={model}", "--procs=2", "--numbers=book")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                lines = done.stdout.splitlines()
+                self.assertEqual(lines[0], header)
+                self.assertEqual(len(lines), 22)
+                self.assertRegex(lines[-1], r"^20 checks in ")
+        done = run("primes", "--model=thread", "--procs=1", "-", stdin="7\n")
+        self.assertEqual(done.stdout.splitlines()[0], "Checking numbers from standard input with 1 thread:")
+
+    def test_sequential_accepts_and_ignores_procs(self):
+        done = run("primes", "--model=sequential", "--procs=7", "--json", "--numbers=book")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        document = json.loads(done.stdout)
+        self.assertEqual(document["workers"], 1)
+        self.assertEqual({r["worker"] for r in document["results"]}, {1})
+
+    def test_json_has_each_workers_busy_time(self):
+        for model in MODELS:
+            with self.subTest(model=model):
+                done = run("primes", f"--model={model}", "--procs=2", "--json", "--numbers=book")
+                document = json.loads(done.stdout)
+                loads = document["worker_load"]
+                self.assertEqual(len(loads), document["workers"])
+                self.assertEqual(sum(l["checks"] for l in loads), 20)
+                busy = sum(l["busy"] for l in loads)
+                self.assertAlmostEqual(busy, sum(r["elapsed"] for r in document["results"]), places=5)
+                self.assertGreaterEqual(document["imbalance"], 1.0)
+                id_name = "pid" if model == "process" else "tid"
+                self.assertTrue(all(l[id_name] > 0 for l in loads), loads)
+
+    def test_joblog_has_one_line_per_number(self):
+        for model in MODELS:
+            with self.subTest(model=model), tempfile.TemporaryDirectory() as tmp:
+                log = os.path.join(tmp, "jobs.tsv")
+                done = run("primes", f"--model={model}", "--procs=2", "--numbers=book", "--json",
+                           f"--joblog={log}")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                document = json.loads(done.stdout)
+                with open(log) as f:
+                    rows = list(csv.reader(f, delimiter="\t"))
+                id_name = "pid" if model == "process" else "tid"
+                self.assertEqual(rows[0], ["seq", "worker", id_name, "start", "elapsed", "number", "result"])
+                self.assertEqual(len(rows), 21)
+                ids = {l["worker"]: l[id_name] for l in document["worker_load"]}
+                seen = {}
+                for index, row in enumerate(rows[1:], start=1):
+                    seq, worker, system_id, start, elapsed, number, result = row
+                    self.assertEqual(int(seq), index)
+                    self.assertEqual(int(system_id), ids[int(worker)])
+                    self.assertGreaterEqual(float(start), 0)
+                    self.assertLessEqual(float(start) + float(elapsed), document["elapsed"] + 1e-3)
+                    seen[int(number)] = result == "prime"
+                self.assertEqual(seen, verdicts(document))
+
+    def test_joblog_that_cannot_be_opened_stops_before_anything_runs(self):
+        done = run("primes", "--joblog=/nonexistent/dir/jobs.tsv", "--numbers=book")
+        self.assertEqual(done.returncode, 1)
+        self.assertEqual(done.stdout, "")
+        self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
+        self.assertIn("/nonexistent/dir/jobs.tsv", done.stderr)
+
+    def wait_until_catching(self, pid, timeout=10.0):
+        """Until the process has handlers for SIGINT and SIGTERM (its SigCgt mask in /proc):
+        a signal sent earlier would meet the default action, not concur."""
+        wanted = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(f"/proc/{pid}/status") as f:
+                caught = next(int(l.split()[1], 16) for l in f if l.startswith("SigCgt:"))
+            if caught & wanted == wanted:
+                return
+            time.sleep(0.005)
+        self.fail("concur never caught SIGINT and SIGTERM")
+
+    def interrupt(self, model, signo, expected, stdin_open):
+        # Either busy checking big numbers (the book's, three times over, with the seed's slow
+        # loop so the run outlasts the signal), or waiting on an open, silent standard input.
+        args = [CONCUR, "primes", f"--model={model}", "--procs=2", "--method=trial-simple"]
+        args += ["-"] if stdin_open else [str(n) for n in BIG_NUMBERS * 3]
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        try:
+            self.wait_until_catching(proc.pid)
+            time.sleep(0.05)
+            proc.send_signal(signo)
+            out, err = proc.communicate(timeout=10)
+        finally:
+            proc.kill()
+            proc.wait()
+        self.assertEqual(proc.returncode, expected, err)
+        self.assertIn("interrupted by", err)
+        self.assertNotIn("checks in", out)
+
+    def test_sigint_and_sigterm_end_every_model(self):
+        for model in MODELS:
+            for signo, expected in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+                for stdin_open in (False, True):
+                    with self.subTest(model=model, signal=signo, waiting_on_stdin=stdin_open):
+                        self.interrupt(model, signo, expected, stdin_open)
+
+
+class Bench(unittest.TestCase):
+    def test_table_and_every_export(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = {kind: os.path.join(tmp, f"bench.{kind}") for kind in ("json", "csv", "md", "svg")}
+            done = run("bench", "--numbers=seed", "--runs=2", "--warmup=0", "--procs=1,2",
+                       f"--export-json={paths['json']}", f"--export-csv={paths['csv']}",
+                       f"--export-markdown={paths['md']}", f"--export-svg={paths['svg']}")
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertNotIn("\r", done.stderr)  # no progress when stderr is not a terminal
+            lines = done.stdout.splitlines()
+            self.assertEqual(lines[0], "Checking 5 numbers (seed), 2 runs per row after 0 warm-ups:")
+            self.assertEqual(lines[1].split()[:7],
+                             ["model", "workers", "median", "min", "max", "speedup", "efficiency"])
+            rows = [l.split() for l in lines[2:7]]
+            self.assertEqual([(r[0], r[1]) for r in rows],
+                             [("sequential", "1"), ("thread", "1"), ("thread", "2"), ("process", "1"),
+                              ("process", "2")])
+            self.assertEqual(rows[0][5], "1.00x")
+            self.assertRegex(lines[7], r"^Floor: the longest single check took \d+\.\d{3}s")
+
+            with open(paths["json"]) as f:
+                document = json.load(f)
+            results = document["results"]
+            self.assertEqual(len(results), 5)
+            for result in results:
+                for field in ("command", "mean", "stddev", "median", "user", "system", "min", "max", "times",
+                              "exit_codes", "parameters", "speedup", "efficiency"):
+                    self.assertIn(field, result)
+                self.assertEqual(len(result["times"]), 2)
+                self.assertLessEqual(result["min"], result["median"])
+                self.assertLessEqual(result["median"], result["max"])
+                self.assertTrue(result["command"].startswith("concur primes --model="))
+                self.assertEqual(set(result["parameters"]), {"model", "workers"})
+            self.assertEqual(results[2]["parameters"], {"model": "thread", "workers": "2"})
+            self.assertEqual(results[0]["speedup"], 1.0)
+            self.assertGreater(document["concur"]["floor"], 0)
+
+            with open(paths["csv"]) as f:
+                table = list(csv.DictReader(f))
+            self.assertEqual(len(table), 5)
+            self.assertEqual(list(table[0]), ["command", "model", "workers", "mean", "stddev", "median", "user",
+                                              "system", "min", "max", "speedup", "efficiency"])
+            self.assertEqual(table[4]["model"], "process")
+            self.assertEqual(table[4]["workers"], "2")
+
+            with open(paths["md"]) as f:
+                markdown = f.read().splitlines()
+            self.assertEqual(markdown[0],
+                             "| Model | Workers | Median [s] | Min [s] | Max [s] | Speedup | Efficiency |")
+            self.assertEqual(len(markdown), 7)
+            self.assertTrue(markdown[4].startswith("| `thread` | 2 |"), markdown)
+
+            svg = ElementTree.parse(paths["svg"]).getroot()  # raises if not well-formed XML
+            self.assertEqual(svg.tag, "{http://www.w3.org/2000/svg}svg")
+            lines_drawn = svg.findall("{http://www.w3.org/2000/svg}polyline")
+            self.assertEqual(len(lines_drawn), 2)  # thread and process
+            texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+            self.assertIn("ideal", texts)
+
+    def test_numbers_from_stdin_and_a_warning_beyond_the_cpus(self):
+        cpus = len(os.sched_getaffinity(0))
+        done = run("bench", "--numbers=-", "--runs=1", "--warmup=0", "--models=thread",
+                   f"--procs={cpus + 1}", stdin="97 98 99\n")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("Checking 3 numbers (standard input)", done.stdout)
+        self.assertIn(f"up to {cpus + 1} workers but this process may use {cpus} CPU", done.stderr)
+        self.assertIn("add sequential to --models", done.stdout)
+
+    def test_an_export_that_cannot_be_written_stops_before_measuring(self):
+        done = run("bench", "--export-svg=/nonexistent/dir/chart.svg", timeout=10)
+        self.assertEqual(done.returncode, 1)
+        self.assertEqual(done.stdout, "")
+        self.assertIn("/nonexistent/dir/chart.svg", done.stderr)
+
+
+class Cost(unittest.TestCase):
+    UNITS = {"µs", "KiB", "MiB"}
+
+    def test_tiny_counts_give_positive_figures_with_units(self):
+        done = run("cost", "--count=10", "--json")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        document = json.loads(done.stdout)
+        self.assertEqual(document["count"], 10)
+        figures = {(f["model"], f["measure"]): f for f in document["figures"]}
+        for key in (("thread", "start_finish"), ("process", "start_finish"), ("thread", "round_trip"),
+                    ("process", "round_trip"), ("thread", "reserved_per_unit"), ("thread", "resident_per_1000"),
+                    ("process", "resident_per_unit"), ("process", "proportional_per_unit")):
+            self.assertIn(key, figures)
+        for figure in document["figures"]:
+            self.assertGreater(figure["value"], 0, figure)
+            self.assertIn(figure["unit"], self.UNITS)
+            self.assertGreater(figure["samples"], 0)
+
+    def test_table(self):
+        done = run("cost", "--count=10")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        lines = done.stdout.splitlines()
+        self.assertIn("--count=10", lines[0])
+        rows = lines[2:]
+        self.assertEqual(len(rows), 10)
+        for row in rows:
+            *_, value, unit, samples = row.split()
+            self.assertGreater(float(value), 0, row)
+            self.assertIn(unit, self.UNITS)
+            self.assertGreater(int(samples), 0)
+
+
+class UsageErrors(unittest.TestCase):
+    CASES = [
+        (["primes", "--model=coroutines"], "'coroutines'"),
+        (["primes", "--model="], "--model"),
+        (["bench", "--models=thread,bogus"], "'bogus'"),
+        (["bench", "--models="], "--models"),
+        (["bench", "--procs=8..1"], "'8..1'"),
+        (["bench", "--procs=0"], "'0'"),
+        (["bench", "--procs=1,x"], "'1,x'"),
+        (["bench", "--procs=513"], "'513'"),
+        (["bench", "--runs=0"], "'0'"),
+        (["bench", "--warmup=-1"], "'-1'"),
+        (["bench", "--numbers=all"], "all"),
+        (["cost", "--count=5"], "'5'"),
+        (["cost", "--count=ten"], "'ten'"),
+    ]
+
+    def test_each_bad_input_exits_2_with_one_line(self):
+        for args, named in self.CASES:
+            with self.subTest(args=args):
+                done = run(*args, timeout=10)
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertEqual(done.stdout, "")
+                self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
+                self.assertIn(named, done.stderr)
+                self.assertTrue(done.stderr.startswith("concur: "))
+
+    def test_help_names_the_models_and_what_ignores_procs(self):
+        done = run("primes", "--help")
+        self.assertIn("--model", done.stdout)
+        self.assertIn("sequential model accepts and ignores it", done.stdout)
+        for command in ("bench", "cost"):
+            done = run(command, "--help")
+            self.assertEqual(done.returncode, 0)
+            self.assertIn("Exit status", done.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

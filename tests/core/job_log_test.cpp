@@ -1,0 +1,17 @@
+// Tests for the job log: its header and one line per number.
+#include "concur/core/job_log.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(job_log_test, one_tab_separated_line_per_number) {
+    EXPECT_EQ(concur::job_log_header("tid"), "seq\tworker\ttid\tstart\telapsed\tnumber\tresult\n");
+    std::string line;
+    concur::append_job_log_line(line, 3, 2, 4242, 1500us, 250ms, 97, true);
+    EXPECT_EQ(line, "3\t2\t4242\t0.001500\t0.250000\t97\tprime\n");
+}
+
+}  // namespace

@@ -1,0 +1,25 @@
+// Tests for worker_load_tally: checks and busy time per worker, and the imbalance.
+#include "concur/core/worker_load.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(worker_load_test, imbalance_is_the_busiest_over_the_mean) {
+    concur::worker_load_tally tally{2};
+    tally.started(1, 100);
+    tally.started(2, 200);
+    tally.add(1, 300ms);
+    tally.add(1, 300ms);
+    tally.add(2, 200ms);
+    EXPECT_EQ(tally.loads()[0].checks, 2U);
+    EXPECT_NEAR(tally.imbalance(), 0.6 / 0.4, 1e-9);
+    const std::string json = tally.json_members("pid");
+    EXPECT_NE(json.find("{\"worker\": 2, \"pid\": 200, \"checks\": 1, \"busy\": 0.200000000}"), std::string::npos)
+        << json;
+    EXPECT_NE(json.find("\"imbalance\": 1.500"), std::string::npos) << json;
+}
+
+}  // namespace

@@ -1,0 +1,163 @@
+// Tests for run_checks: every execution model gives the same answers, reports the same way.
+#include "concur/runtime/execution_model.hpp"
+
+#include "concur/sys/descriptors.hpp"
+#include "concur/sys/io.hpp"
+#include "concur/sys/pipe.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <map>
+#include <random>
+#include <set>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+using namespace concur;
+
+class collecting_listener final : public pool_listener {
+public:
+    void on_result(const checked_number& result) override { results.push_back(result); }
+    void on_worker_lost(const lost_worker& lost) override { lost_workers.push_back(lost); }
+    void on_worker_started(unsigned worker, long id) override { started[worker] = id; }
+    std::vector<checked_number> results;
+    std::vector<lost_worker> lost_workers;
+    std::map<unsigned, long> started;
+};
+
+std::vector<std::uint64_t> mixed_numbers(std::size_t count) {
+    std::mt19937_64 random{20261126};
+    std::vector<std::uint64_t> numbers{0, 1, 2, 3, 4};
+    while (numbers.size() < count) numbers.push_back(random() % 10'000'000);
+    return numbers;
+}
+
+std::map<std::uint64_t, std::pair<int, bool>> answers_of(const std::vector<checked_number>& results) {
+    std::map<std::uint64_t, std::pair<int, bool>> answers;
+    for (const auto& r : results) {
+        ++answers[r.number].first;
+        answers[r.number].second = r.prime;
+    }
+    return answers;
+}
+
+class every_model : public ::testing::TestWithParam<execution_model> {};
+
+TEST_P(every_model, agrees_with_sequential_on_10000_numbers) {
+    const auto numbers = mixed_numbers(10000);
+    list_source sequential_source{numbers};
+    collecting_listener sequential;
+    ASSERT_EQ(run_checks(execution_model::sequential, sequential_source, {1, is_prime, {}}, sequential).ending,
+              pool_ending::complete);
+
+    list_source source{numbers};
+    collecting_listener listener;
+    const auto report = run_checks(GetParam(), source, {3, is_prime, {}}, listener);
+    EXPECT_EQ(report.ending, pool_ending::complete);
+    EXPECT_EQ(report.checked, numbers.size());
+    EXPECT_EQ(answers_of(listener.results), answers_of(sequential.results));
+    const unsigned workers = model_uses_workers(GetParam()) ? 3 : 1;
+    for (const auto& r : listener.results) {
+        ASSERT_GE(r.worker, 1U);
+        ASSERT_LE(r.worker, workers);
+    }
+}
+
+TEST_P(every_model, says_which_worker_is_which_before_its_results) {
+    list_source source{{2, 3, 5, 7, 11}};
+    collecting_listener listener;
+    const auto before = std::chrono::steady_clock::now();
+    (void)run_checks(GetParam(), source, {2, is_prime, {}}, listener);
+    const auto after = std::chrono::steady_clock::now();
+    const std::size_t workers = model_uses_workers(GetParam()) ? 2 : 1;
+    ASSERT_EQ(listener.started.size(), workers);
+    std::set<long> ids;
+    for (const auto& [worker, id] : listener.started) ids.insert(id);
+    EXPECT_EQ(ids.size(), workers);  // distinct pids or tids
+    EXPECT_EQ(ids.count(0), 0U);
+    for (const auto& r : listener.results) {  // start times come from the same clock
+        EXPECT_GE(r.started, before);
+        EXPECT_LE(r.started + r.elapsed, after);
+    }
+}
+
+TEST_P(every_model, zero_is_a_number_and_an_empty_list_ends_at_once) {
+    list_source source{{0, 1, 2}};
+    collecting_listener listener;
+    EXPECT_EQ(run_checks(GetParam(), source, {2, is_prime, {}}, listener).checked, 3U);
+    list_source empty{{}};
+    collecting_listener nothing;
+    const auto report = run_checks(GetParam(), empty, {4, is_prime, {}}, nothing);
+    EXPECT_EQ(report.ending, pool_ending::complete);
+    EXPECT_TRUE(nothing.results.empty());
+}
+
+TEST_P(every_model, streams_a_large_input_from_a_pipe_without_deadlock) {
+    auto input = sys::make_pipe();
+    std::thread feeder{[fd = std::move(input.write_end)] {
+        std::string text;
+        for (int n = 1; n <= 200000; ++n) text += std::to_string(n) + '\n';
+        sys::write_all(fd.get(), text);
+    }};
+    stream_source source{input.read_end.get()};
+    collecting_listener listener;
+    const auto report = run_checks(GetParam(), source, {2, is_prime, {}}, listener);
+    feeder.join();
+    EXPECT_EQ(report.ending, pool_ending::complete);
+    const auto primes = std::count_if(listener.results.begin(), listener.results.end(),
+                                      [](const checked_number& r) { return r.prime; });
+    EXPECT_EQ(primes, 17984);  // pi(200000)
+}
+
+TEST_P(every_model, leaves_no_descriptor_behind) {
+    const auto before = sys::open_descriptors();
+    list_source source{mixed_numbers(500)};
+    collecting_listener listener;
+    (void)run_checks(GetParam(), source, {4, is_prime, {}}, listener);
+    EXPECT_EQ(sys::open_descriptors(), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(models, every_model, ::testing::ValuesIn(all_execution_models()),
+                         [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
+
+/// SIGTERM sent to the whole process, as `kill` does, from inside a check.
+bool terminate_on_666(std::uint64_t n) noexcept {
+    if (n == 666) ::kill(::getpid(), SIGTERM);
+    return is_prime(n);
+}
+
+class in_process_model : public ::testing::TestWithParam<execution_model> {};
+
+TEST_P(in_process_model, sigterm_stops_the_run_and_is_reported) {
+    std::vector<std::uint64_t> numbers;
+    for (std::uint64_t n = 1; n <= 200000; ++n) numbers.push_back(n);
+    list_source source{numbers};
+    collecting_listener listener;
+    const auto report = run_checks(GetParam(), source, {2, terminate_on_666, {}}, listener);
+    EXPECT_EQ(report.ending, pool_ending::interrupted);
+    EXPECT_EQ(report.interrupt_signal, SIGTERM);
+    EXPECT_LT(report.checked, numbers.size());
+    EXPECT_EQ(report.checked, listener.results.size());
+    // Nothing is lost: each number was answered or is listed as unchecked (or never read).
+    EXPECT_LE(report.checked + report.unchecked.size(), numbers.size());
+    EXPECT_TRUE(report.input_left_unread || report.checked + report.unchecked.size() == numbers.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(models, in_process_model,
+                         ::testing::Values(execution_model::sequential, execution_model::thread),
+                         [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
+
+TEST(execution_model_test, names_round_trip_and_units_read_like_the_book) {
+    for (const execution_model model : all_execution_models()) {
+        EXPECT_EQ(parse_execution_model(model_name(model)), model);
+    }
+    EXPECT_FALSE(parse_execution_model("coroutines").has_value());
+    EXPECT_EQ(describe_units(execution_model::thread, 2), "with 2 threads");
+    EXPECT_EQ(describe_units(execution_model::process, 1), "with 1 process");
+    EXPECT_EQ(describe_units(execution_model::sequential, 8), "sequentially");
+}
+
+}  // namespace
