@@ -5,8 +5,9 @@ a stream of numbers on standard input through a pipe):
 
 - SIGINT at a random moment of the run (by default 100 trials). Each must end within a
   bound (no hang), with status 130 (or 0 if the run was over before the signal came, or
-  killed by SIGINT if the signal came before concur had started a worker or set its
-  handlers, which is what a shell also calls 130), leave no worker and no zombie behind, and
+  killed by SIGINT if the signal came while no pool was running, before its workers start or
+  after they are all reaped: the default action, which a shell also reports as 130), leave
+  no worker and no zombie behind, and
   print only correct result lines: every number's P or blank matches a reference, no number
   twice, none that was not asked, the summary only when the run completed, and the count in
   "interrupted by SIGINT after N checks" equal to the lines printed.
@@ -66,12 +67,19 @@ WORKLOADS = {
 }
 
 
+# Under ASan, LeakSanitizer checks for leaks at exit from a tracer task it clones: a child
+# process of concur's. A SIGINT landing during that check kills concur (the pool, and its
+# handlers, are gone by then) and orphans the tracer, which this campaign would count as a
+# leftover worker. Leaks are checked by every other test; here they are off.
+RUN_ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
+
+
 class Run:
     """One concur process, its output read as it comes, its stdin fed from a thread."""
 
     def __init__(self, args, stdin):
         self.proc = subprocess.Popen([CONCUR, *args], stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=RUN_ENVIRONMENT)
         self.out = []
         self.err = []
         self.threads = [threading.Thread(target=self.drain, args=(self.proc.stdout, self.out)),
@@ -133,8 +141,10 @@ def wrong_results(out, err, status, expected):
         if number in seen:
             return f"{number} reported twice"
         seen.add(number)
-    if status == 0 and (not completed or seen != set(expected)):
-        return f"status 0 but {len(seen)} of {len(expected)} results, summary {bool(completed)}"
+    if status == 0 and not completed:
+        return "status 0 without the summary line"
+    if completed and seen != set(expected):
+        return f"the summary line after {len(seen)} of {len(expected)} results"
     if status == 130:
         if completed:
             return "status 130 with the summary line"
@@ -180,8 +190,8 @@ def sigint_trial(rng, durations, bound, figures, log):
         figures["130"] += 1
     elif status == 0:
         figures["done before the signal"] += 1
-    elif status == -signal.SIGINT and not out:
-        figures["killed before its handlers"] += 1
+    elif status == -signal.SIGINT:
+        figures["killed outside the pool"] += 1
     else:
         figures["wrong statuses"] += 1
         problems.append(f"status {status}")
@@ -241,7 +251,7 @@ def main():
           + f"; hang bound {bound:.1f}s", flush=True)
 
     log = []
-    sigint = dict.fromkeys(["130", "done before the signal", "killed before its handlers",
+    sigint = dict.fromkeys(["130", "done before the signal", "killed outside the pool",
                             "hangs", "wrong statuses", "leftovers", "wrong results"], 0)
     for _ in range(arguments.sigint_trials):
         sigint_trial(rng, durations, bound, sigint, log)
