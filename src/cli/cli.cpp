@@ -4,6 +4,7 @@
 
 #include "concur/core/exit_status.hpp"
 #include "concur/core/fixtures.hpp"
+#include "concur/core/message_text.hpp"
 #include "concur/core/number_parsing.hpp"
 #include "concur/core/prime_method.hpp"
 #include "concur/core/usage_error.hpp"
@@ -40,7 +41,7 @@ constexpr const char* exit_status_footer =
 unsigned parse_count(std::string_view option, const std::string& text, unsigned low, unsigned high) {
     const auto value = parse_decimal_u64(text);
     if (!value || *value < low || *value > high) {
-        throw usage_error(fmt::format("{}: '{}' is not a whole number from {} to {}", option, text, low, high));
+        throw usage_error(fmt::format("{}: {} is not a whole number from {} to {}", option, quote_value(text), low, high));
     }
     return static_cast<unsigned>(*value);
 }
@@ -380,8 +381,11 @@ std::string explain_parse_error(const CLI::App& app, const CLI::ParseError& erro
     if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
         message = "a command is required: " + command_list(app);
     } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
-        // "--procs: 1 required N missing" for `--procs=`: say it plainly.
-        message = message.substr(0, message.find(':')) + ": a value is required";
+        // "--procs: 1 required N missing" for `--procs=`: say it plainly. The same error
+        // class says "At Most 1 required but received 2" for an option given twice.
+        const bool repeated = message.find("At Most") != std::string::npos;
+        message = message.substr(0, message.find(':')) +
+                  (repeated ? ": given more than once; give it once" : ": a value is required");
     } else if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
         message = "--numbers chooses a built-in list and NUMBER arguments replace it: give one or the other";
     }
@@ -396,8 +400,8 @@ void check_command_name(const CLI::App& app, int argc, const char* const* argv) 
     for (const CLI::App* command : app.get_subcommands({})) {
         if (command->get_name() == word) return;
     }
-    throw usage_error(fmt::format("'{}' is not a command; the commands are: {} (see 'concur --help')",
-                                  word, command_list(app)));
+    throw usage_error(fmt::format("{} is not a command; the commands are: {} (see 'concur --help')",
+                                  quote_value(word), command_list(app)));
 }
 
 }  // namespace
@@ -448,7 +452,8 @@ int run_cli(int argc, const char* const* argv) {
         }
         return exit_status::usage;
     } catch (const usage_error& error) {
-        err.write(fmt::format("concur: {}\n", error.what()));
+        // One line whatever the user typed: CLI11 quotes values raw, newlines included.
+        err.write(fmt::format("concur: {}\n", one_line(error.what())));
         return exit_status::usage;
     } catch (const sys::output_closed&) {
         return exit_status::output_closed;  // the reader left: stop quietly, like any filter

@@ -1,9 +1,10 @@
 // Decimal number parsing for arguments and standard input, strict where CLI11 is lenient.
 #include "concur/core/number_parsing.hpp"
 
+#include "concur/core/message_text.hpp"
+
 #include <fmt/format.h>
 
-#include <algorithm>
 
 
 namespace concur {
@@ -22,19 +23,7 @@ std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept {
 }
 
 std::string describe_bad_number(std::string_view text, std::size_t full_length) {
-    constexpr std::size_t shown = 40;
-    full_length = std::max(full_length, text.size());
-    std::string printable;
-    for (const char c : text.substr(0, shown)) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7f) {
-            printable += fmt::format("\\x{:02x}", byte);
-        } else {
-            printable += c;
-        }
-    }
-    if (full_length > shown) printable += fmt::format("... ({} bytes)", full_length);
-    return fmt::format("'{}' is not a decimal number from 0 to 18446744073709551615", printable);
+    return fmt::format("{} is not a decimal number from 0 to 18446744073709551615", quote_value(text, full_length));
 }
 
 }  // namespace concur

@@ -26,6 +26,9 @@ std::optional<bad_token> number_tokenizer::feed(std::string_view chunk,
         }
         if (token_length_ == 0) token_line_ = line_;
         if (token_.size() < kept_bytes) token_ += c;
+        // 21 significant bytes can never be a uint64 (20 digits at most), so more are not kept.
+        // Leading zeros are not significant: a valid token may be longer than kept_bytes.
+        if (!(c == '0' && significant_.empty()) && significant_.size() <= 20) significant_ += c;
         ++token_length_;
     }
     return std::nullopt;
@@ -37,13 +40,14 @@ std::optional<bad_token> number_tokenizer::finish(std::vector<std::uint64_t>& ou
 }
 
 std::optional<bad_token> number_tokenizer::complete_token(std::vector<std::uint64_t>& out) {
-    const auto value = token_length_ == token_.size() ? parse_decimal_u64(token_) : std::nullopt;
+    const auto value = parse_decimal_u64(significant_.empty() ? std::string_view{"0"} : significant_);
     if (!value) {
         return bad_token{fmt::format("standard input line {}: {}", token_line_,
                                      describe_bad_number(token_, token_length_))};
     }
     out.push_back(*value);
     token_.clear();
+    significant_.clear();
     token_length_ = 0;
     return std::nullopt;
 }

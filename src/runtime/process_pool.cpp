@@ -288,6 +288,10 @@ private:
     pool_listener& listener_;
     sigpipe_ignored sigpipe_ignored_;
     sys::signal_pipe signals_{SIGINT, SIGTERM, SIGCHLD};
+    // Without it, the job pipe's "write fails with EPIPE once every worker is gone" (see
+    // start_workers) holds only for callers that ignore SIGPIPE themselves, as the CLI does;
+    // any other caller would die by SIGPIPE when its last worker dies. (Workers reset it.)
+    sys::signal_ignored broken_pipe_is_an_error_{SIGPIPE};
     sys::shared_array<detail::worker_activity> activity_;  // one slot per worker, shared
     std::vector<worker_process> workers_;
     sys::unique_fd job_pipe_;     // parent writes job records, every worker reads

@@ -52,7 +52,9 @@ pid_t fork_with_death_signal() {
     const pid_t pid = ::fork();
     if (pid < 0) {
         if (errno == EAGAIN) {
-            throw fmt::system_error(errno, "cannot start a process (the process limit, ulimit -u, is reached)");
+            // EAGAIN is RLIMIT_NPROC or a cgroup's pids.max (or the kernel's own pid_max).
+            throw fmt::system_error(errno, "cannot start a process (the process limit is reached: ulimit -u, "
+                                           "or pids.max of its cgroup)");
         }
         throw fmt::system_error(errno, "cannot start a process");
     }

@@ -71,6 +71,15 @@ signal_block::signal_block() noexcept {
 
 signal_block::~signal_block() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
 
+signal_ignored::signal_ignored(int signal) noexcept : signal_(signal) {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(signal_, &ignore, &previous_);
+}
+
+signal_ignored::~signal_ignored() { ::sigaction(signal_, &previous_, nullptr); }
+
 std::string signal_name(int signal) {
     const char* abbreviation = ::sigabbrev_np(signal);
     if (abbreviation == nullptr) return fmt::format("signal {}", signal);

@@ -233,7 +233,13 @@ class Processes(unittest.TestCase):
         proc, workers = self.start_book()
         try:
             for worker in workers:
+                # A worker closes what it inherited just after fork: it may be seen before it
+                # has. Look again until it has (or 5 s), then check what it keeps.
+                deadline = time.monotonic() + 5
                 fds = sorted(int(fd) for fd in os.listdir(f"/proc/{worker}/fd"))
+                while len(fds) > 5 and time.monotonic() < deadline:
+                    time.sleep(0.001)
+                    fds = sorted(int(fd) for fd in os.listdir(f"/proc/{worker}/fd"))
                 self.assertEqual(len(fds), 5, fds)  # stdin, stdout, stderr, job read end, result write end
                 self.assertEqual(fds[:3], [0, 1, 2])
         finally:

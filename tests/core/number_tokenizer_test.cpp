@@ -70,4 +70,17 @@ TEST(number_tokenizer_test, overflow_is_bad) {
     EXPECT_EQ(out, (std::vector<std::uint64_t>{UINT64_MAX}));
 }
 
+TEST(number_tokenizer_test, leading_zeros_of_any_length_read_as_they_do_in_an_argument) {
+    // Found by fuzz/number_tokenizer_fuzzer: a token longer than the bytes kept for the message
+    // was called bad, though parse_decimal_u64 (arguments) reads "000...0007" as 7.
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    const std::string zeros(1000, '0');
+    EXPECT_FALSE(tokenizer.feed(zeros.substr(0, 700), out));
+    EXPECT_FALSE(tokenizer.feed(zeros.substr(700) + "18446744073709551615 " + zeros + " " + zeros + "7", out));
+    EXPECT_FALSE(tokenizer.finish(out));
+    EXPECT_EQ(out, (std::vector<std::uint64_t>{UINT64_MAX, 0, 7}));
+    EXPECT_TRUE(tokenizer.feed(zeros + "18446744073709551616 ", out).has_value());
+}
+
 }  // namespace

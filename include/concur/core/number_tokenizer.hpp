@@ -16,7 +16,8 @@ struct bad_token {
 
 /// Feed it chunks as they arrive; a number split across two chunks is joined. Whitespace
 /// separates numbers; anything else inside a token (a sign, a NUL byte, a letter) makes it bad.
-/// Memory stays constant whatever the input: a token longer than any uint64 is not kept whole.
+/// Memory stays constant whatever the input: no token is kept whole. Leading zeros are counted,
+/// not kept, so "0000...0007" of any length reads as 7, as it does as an argument.
 class number_tokenizer {
 public:
     /// Appends the numbers completed by `chunk` to `out`; returns the first bad token, if any.
@@ -27,8 +28,9 @@ public:
 private:
     std::optional<bad_token> complete_token(std::vector<std::uint64_t>& out);
 
-    static constexpr std::size_t kept_bytes = 48;  // 20 digits is the longest valid token
-    std::string token_;             // the current token's first kept_bytes bytes
+    static constexpr std::size_t kept_bytes = 48;  // enough for the message, which shows 40
+    std::string token_;             // the current token's first kept_bytes bytes, for the message
+    std::string significant_;       // the token without its leading zeros, at most 21 bytes, parsed
     std::size_t token_length_ = 0;  // its real length
     std::size_t line_ = 1;          // line of the current position
     std::size_t token_line_ = 1;    // line where the current token started

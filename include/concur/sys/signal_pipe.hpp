@@ -51,6 +51,21 @@ private:
     sigset_t previous_{};
 };
 
+/// Ignores one signal for the lifetime of the object (and restores its disposition after).
+/// For SIGPIPE around writes to a pipe whose readers may all be gone: the write must fail with
+/// EPIPE, which the code handles, instead of killing the process before it can say anything.
+class signal_ignored {
+public:
+    explicit signal_ignored(int signal) noexcept;
+    ~signal_ignored();
+    signal_ignored(const signal_ignored&) = delete;
+    signal_ignored& operator=(const signal_ignored&) = delete;
+
+private:
+    int signal_;
+    struct sigaction previous_{};
+};
+
 /// "SIGKILL" for 9: the name users know.
 [[nodiscard]] std::string signal_name(int signal);
 

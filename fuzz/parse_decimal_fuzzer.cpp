@@ -1,0 +1,39 @@
+// libFuzzer target: parse_decimal_u64 (every NUMBER argument) against an independent reference.
+#include "concur/core/number_parsing.hpp"
+#include "reference_decimal.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstdio>
+#include <string_view>
+
+namespace {
+
+void fail(const char* what) {
+    std::fprintf(stderr, "parse_decimal_fuzzer: %s\n", what);
+    std::abort();  // libFuzzer saves the input that got here
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text{reinterpret_cast<const char*>(data), size};
+    const auto parsed = concur::parse_decimal_u64(text);
+    const auto expected = concur::fuzz::reference_decimal(text);
+    if (parsed.has_value() != expected.has_value()) fail("accepts what the reference rejects, or the reverse");
+    if (parsed && *parsed != *expected) fail("reads a different value than the reference");
+
+    if (!parsed) {
+        // The message quotes the value: it must stay one short line of printable text,
+        // whatever the bytes (a NUL or a newline would break the "one line on stderr" rule).
+        const std::string message = concur::describe_bad_number(text);
+        // At most 40 bytes are shown, each as at most 4 characters (\xNN), then "... (N bytes)"
+        // and the fixed text: 160 + 32 + 59 = 251.
+        if (message.size() > 251) fail("the message for a bad number is too long");
+        for (const char c : message) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte >= 0x7f) fail("the message for a bad number holds a control or non-ASCII byte");
+        }
+    }
+    return 0;
+}

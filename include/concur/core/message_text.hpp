@@ -1,0 +1,20 @@
+// Text from the user, made safe to quote in a one-line message on a terminal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace concur {
+
+/// `text` in single quotes, its control and non-ASCII bytes written \xNN (a newline or an
+/// escape sequence in a bad value must not break the line or drive the terminal), cut after
+/// 40 bytes with its length: '77777...' becomes '7777777777777777777777777777777777777777...
+/// (1000000 bytes)'. `full_length` is the value's real length when `text` is only its start.
+[[nodiscard]] std::string quote_value(std::string_view text, std::size_t full_length = 0);
+
+/// A whole message made one line: control bytes written \xNN, and at most 512 bytes kept.
+/// For messages that quote a value we did not format ourselves (CLI11's).
+[[nodiscard]] std::string one_line(std::string_view message);
+
+}  // namespace concur

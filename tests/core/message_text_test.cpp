@@ -1,0 +1,30 @@
+// Tests for quote_value and one_line: a bad value never breaks the one-line message.
+#include "concur/core/message_text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using concur::one_line;
+using concur::quote_value;
+
+TEST(message_text_test, quotes_plain_text_as_it_is) { EXPECT_EQ(quote_value("0x11"), "'0x11'"); }
+
+TEST(message_text_test, escapes_control_and_non_ascii_bytes) {
+    EXPECT_EQ(quote_value(std::string_view{"1\n2\0\x1b[2J\xff", 9}), "'1\\x0a2\\x00\\x1b[2J\\xff'");
+}
+
+TEST(message_text_test, shortens_a_huge_value_and_gives_its_length) {
+    EXPECT_EQ(quote_value(std::string(1000, '7')), "'" + std::string(40, '7') + "... (1000 bytes)'");
+    EXPECT_EQ(quote_value("77", 5000), "'77... (5000 bytes)'");
+}
+
+TEST(message_text_test, one_line_escapes_newlines_and_bounds_the_length) {
+    EXPECT_EQ(one_line("--numbers: a\nb not in {seed,book}"), "--numbers: a\\x0ab not in {seed,book}");
+    EXPECT_EQ(one_line("caf\xc3\xa9"), "caf\xc3\xa9");
+    const std::string line = one_line(std::string(100000, 'x'));
+    EXPECT_LT(line.size(), 600U);
+    EXPECT_NE(line.find("(100000 bytes)"), std::string::npos);
+}
+
+}  // namespace
