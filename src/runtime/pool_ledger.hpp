@@ -39,7 +39,11 @@ public:
     void refill_if_never_blocks() {
         if (wants_input() && source_.poll_fd() < 0) read_input();
     }
-    void read_input() { source_ended_ = !source_.read_more(pending_); }
+    void read_input() {
+        const auto already = static_cast<std::ptrdiff_t>(pending_.size());
+        source_ended_ = !source_.read_more(pending_);
+        planner_.order_longest_first(pending_.begin() + already, pending_.end());
+    }
 
     // --- jobs --------------------------------------------------------------------------
 

@@ -38,4 +38,19 @@ TEST(batch_planner_test, estimate_grows_with_the_square_root) {
     EXPECT_GT(concur::trial_division_estimate(9999999999999999), 10'000'000U);
 }
 
+TEST(batch_planner_test, heavy_numbers_are_handed_out_heaviest_first) {
+    const batch_planner planner{concur::trial_division_estimate, 1 << 19, 510};
+    std::deque<std::uint64_t> pending{2, 142702110479723, 9999999999999917, 3333333333333301, 7};
+    planner.order_longest_first(pending.begin(), pending.end());
+    EXPECT_EQ(pending, (std::deque<std::uint64_t>{9999999999999917, 3333333333333301, 142702110479723, 2, 7}));
+}
+
+TEST(batch_planner_test, light_numbers_keep_their_order) {
+    const batch_planner planner{concur::trial_division_estimate, 1 << 19, 510};
+    std::deque<std::uint64_t> pending{5, 1000000, 3, 999999, 1};
+    const auto before = pending;
+    planner.order_longest_first(pending.begin(), pending.end());
+    EXPECT_EQ(pending, before);
+}
+
 }  // namespace

@@ -26,6 +26,15 @@ struct batch_planner {
 
     /// How many numbers from the front of `pending` form the next batch (0 if it is empty).
     [[nodiscard]] std::size_t next_batch_size(const std::deque<std::uint64_t>& pending) const noexcept;
+
+    /// Longest first: when numbers that travel alone (estimated above the budget) are among
+    /// [first, last), orders the range by estimated work, heaviest first (stable). Handed out
+    /// in input order, the book's fixture ends with its biggest prime checked by one worker
+    /// while the other idles; handed out heaviest first, the small ones fill in at the end.
+    /// A range of light numbers is left alone: their batches are balanced already, and the
+    /// sort would cost the parent time on a stream of millions.
+    void order_longest_first(std::deque<std::uint64_t>::iterator first,
+                             std::deque<std::uint64_t>::iterator last) const;
 };
 
 }  // namespace concur
