@@ -67,12 +67,14 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
     primes->add_option("--model", args.model,
                        "How to run the checks: process = a pool of forked workers and pipes,\n"
                        "thread = the same pool with std::thread workers and in-memory queues,\n"
-                       "sequential = a plain loop on one thread")
+                       "sequential = a plain loop on one thread, coroutine = one task per number on\n"
+                       "concur's event loop (one check at a time on one thread: no faster than sequential)")
         ->type_name("MODEL")
         ->capture_default_str();
     primes->add_option("--procs", args.procs,
                        fmt::format("Workers for the thread and process models, 1 to 512 (default: the CPUs\n"
-                                   "this process may use, here {}); the sequential model accepts and ignores it",
+                                   "this process may use, here {});\n"
+                                   "the sequential and coroutine models accept and ignore it",
                                    sys::usable_cpu_count()))
         ->type_name("N");
     primes->add_option("--joblog", args.job_log,

@@ -15,7 +15,7 @@ import unittest
 import xml.etree.ElementTree as ElementTree
 
 CONCUR = os.environ.get("CONCUR", "concur")
-MODELS = ("sequential", "thread", "process")
+MODELS = ("sequential", "thread", "process", "coroutine")
 # The book fixture's slowest numbers: each takes tens of milliseconds to check.
 BIG_NUMBERS = [3333333333333301, 4444444444444423, 5555555555555503, 6666666666666719, 7777777777777753,
                9999999999999917]
@@ -45,12 +45,14 @@ class PrimesModels(unittest.TestCase):
             answers[model] = verdicts(document)
         self.assertEqual(answers["thread"], answers["sequential"])
         self.assertEqual(answers["process"], answers["sequential"])
+        self.assertEqual(answers["coroutine"], answers["sequential"])
 
     def test_header_names_the_model_as_the_book_does(self):
         expected = {
             "process": "Checking 20 numbers with 2 processes:",
             "thread": "Checking 20 numbers with 2 threads:",
             "sequential": "Checking 20 numbers sequentially:",
+            "coroutine": "Checking 20 numbers with coroutines, one at a time on one thread:",
         }
         for model, header in expected.items():
             with self.subTest(model=model):
@@ -63,12 +65,14 @@ class PrimesModels(unittest.TestCase):
         done = run("primes", "--model=thread", "--procs=1", "-", stdin="7\n")
         self.assertEqual(done.stdout.splitlines()[0], "Checking numbers from standard input with 1 thread:")
 
-    def test_sequential_accepts_and_ignores_procs(self):
-        done = run("primes", "--model=sequential", "--procs=7", "--json", "--numbers=book")
-        self.assertEqual(done.returncode, 0, done.stderr)
-        document = json.loads(done.stdout)
-        self.assertEqual(document["workers"], 1)
-        self.assertEqual({r["worker"] for r in document["results"]}, {1})
+    def test_sequential_and_coroutine_accept_and_ignore_procs(self):
+        for model in ("sequential", "coroutine"):
+            with self.subTest(model=model):
+                done = run("primes", f"--model={model}", "--procs=7", "--json", "--numbers=book")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                document = json.loads(done.stdout)
+                self.assertEqual(document["workers"], 1)
+                self.assertEqual({r["worker"] for r in document["results"]}, {1})
 
     def test_json_has_each_workers_busy_time(self):
         for model in MODELS:
@@ -292,7 +296,7 @@ class UsageErrors(unittest.TestCase):
     def test_help_names_the_models_and_what_ignores_procs(self):
         done = run("primes", "--help")
         self.assertIn("--model", done.stdout)
-        self.assertIn("sequential model accepts and ignores it", done.stdout)
+        self.assertIn("sequential and coroutine models accept and ignore it", done.stdout)
         for command in ("bench", "cost"):
             done = run(command, "--help")
             self.assertEqual(done.returncode, 0)
