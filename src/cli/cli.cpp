@@ -350,10 +350,13 @@ void setup_cost(CLI::App& app, cost_arguments& args) {
     auto* cost = app.add_subcommand(
         "cost",
         "Measure what each execution unit costs, now, on this machine: start and finish one\n"
-        "(thread create + join, fork + _exit + waitpid), one message round trip (mutex +\n"
-        "condition variable, pipes), and the memory an idle one holds. Each figure is a median.");
+        "(thread create + join, fork + _exit + waitpid, spawn + await a coroutine task), one\n"
+        "message round trip (mutex + condition variable, pipes, async_events on the event loop),\n"
+        "and the memory an idle one holds. Each figure is a median, with its ratio to the\n"
+        "coroutine figure of the same kind.");
     cost->add_option("--count", args.count,
-                     "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50)")
+                     "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50;\n"
+                     "coroutine tasks suspended: 100 * count, at most 1000000)")
         ->type_name("N")
         ->capture_default_str();
     cost->add_flag("--json", args.json, "Print one JSON document instead of the table");

@@ -235,7 +235,7 @@ class Bench(unittest.TestCase):
 
 
 class Cost(unittest.TestCase):
-    UNITS = {"µs", "KiB", "MiB"}
+    UNITS = {"µs", "B", "KiB", "MiB"}
 
     def test_tiny_counts_give_positive_figures_with_units(self):
         done = run("cost", "--count=10", "--json")
@@ -245,25 +245,45 @@ class Cost(unittest.TestCase):
         figures = {(f["model"], f["measure"]): f for f in document["figures"]}
         for key in (("thread", "start_finish"), ("process", "start_finish"), ("thread", "round_trip"),
                     ("process", "round_trip"), ("thread", "reserved_per_unit"), ("thread", "resident_per_1000"),
-                    ("process", "resident_per_unit"), ("process", "proportional_per_unit")):
+                    ("process", "resident_per_unit"), ("process", "proportional_per_unit"),
+                    ("coroutine", "start_finish"), ("coroutine", "round_trip"), ("coroutine", "frame_bytes"),
+                    ("coroutine", "heap_per_unit"), ("coroutine", "resident_per_100000")):
             self.assertIn(key, figures)
+        self.assertEqual(figures[("coroutine", "frame_bytes")]["samples"], 1000)  # 100 tasks per --count
         for figure in document["figures"]:
             self.assertGreater(figure["value"], 0, figure)
             self.assertIn(figure["unit"], self.UNITS)
             self.assertGreater(figure["samples"], 0)
+            self.assertIn("ratio_to_coroutine", figure)
+        # Each ratio is the figure over the coroutine figure of its kind, from the same run.
+        for model in ("thread", "process", "coroutine"):
+            for measure in ("start_finish", "round_trip"):
+                figure = figures[(model, measure)]
+                expected = figure["value"] / figures[("coroutine", measure)]["value"]
+                self.assertAlmostEqual(figure["ratio_to_coroutine"], expected, delta=expected * 1e-4)
+        thread_stack = figures[("thread", "stack_size")]
+        self.assertAlmostEqual(thread_stack["ratio_to_coroutine"],
+                               thread_stack["value"] * 2**20 / figures[("coroutine", "frame_bytes")]["value"],
+                               delta=thread_stack["ratio_to_coroutine"] * 1e-4)
+        self.assertIsNone(figures[("coroutine", "heap_per_unit")]["ratio_to_coroutine"])
 
     def test_table(self):
         done = run("cost", "--count=10")
         self.assertEqual(done.returncode, 0, done.stderr)
         lines = done.stdout.splitlines()
         self.assertIn("--count=10", lines[0])
+        self.assertEqual(lines[1].split()[-2:], ["vs", "coroutine"])
         rows = lines[2:]
-        self.assertEqual(len(rows), 10)
+        self.assertEqual(len(rows), 15)
         for row in rows:
-            *_, value, unit, samples = row.split()
+            *_, model, value, unit, samples, ratio = row.split()
             self.assertGreater(float(value), 0, row)
             self.assertIn(unit, self.UNITS)
             self.assertGreater(int(samples), 0)
+            if model == "coroutine":
+                self.assertIn(ratio, ("1.00x", "-"), row)
+            else:
+                self.assertRegex(ratio, r"^\d+(\.\d+)?x$", row)
 
 
 class UsageErrors(unittest.TestCase):
