@@ -246,7 +246,8 @@ spin_options make_spin_options(const spin_arguments& args) {
 // --- concur bench ----------------------------------------------------------------------
 
 struct bench_arguments {
-    std::string models = "sequential,thread,process";
+    std::string models = "sequential,thread,process,coroutine";
+    std::string method = "trial-simple";
     std::string procs;
     std::string numbers = "book";
     std::string runs = "5";
@@ -263,12 +264,21 @@ void setup_bench(CLI::App& app, bench_arguments& args) {
         "Time whole primes runs for each model and worker count (the book's run_procs.sh\n"
         "and its notebook): a table of median, min and max wall time, speedup against the\n"
         "sequential median and efficiency, with optional JSON, CSV, Markdown and SVG exports.");
-    bench->add_option("--models", args.models, "Comma-separated models to measure: sequential, thread, process")
+    bench->add_option("--models", args.models,
+                      "Comma-separated models to measure: sequential, thread, process, coroutine")
         ->type_name("LIST")
+        ->capture_default_str();
+    std::vector<std::string> method_names;
+    for (const prime_method_info& method : prime_methods()) method_names.emplace_back(method.name);
+    bench->add_option("--method", args.method,
+                      "How each number is checked, as in primes --method: trial, trial-simple,\n"
+                      "miller-rabin. The default is the seed's slow loop, so that the checks\n"
+                      "outweigh starting and feeding workers and the models' differences show")
+        ->check(CLI::IsMember(method_names))
         ->capture_default_str();
     bench->add_option("--procs", args.procs,
                       fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to 512\n"
-                                  "(default: 1..{}, the CPUs this process may use); sequential runs once",
+                                  "(default: 1..{}, the CPUs this process may use); sequential and coroutine run once",
                                   sys::usable_cpu_count()))
         ->type_name("COUNTS");
     bench->add_option("--numbers", args.numbers,
@@ -313,6 +323,7 @@ std::vector<execution_model> parse_model_list(const std::string& text) {
 bench_options make_bench_options(const bench_arguments& args) {
     bench_options options;
     options.models = parse_model_list(args.models);
+    options.method = find_prime_method(args.method).value_or(prime_method::trial_simple);  // checked by IsMember
     options.worker_counts =
         parse_worker_counts(args.procs.empty() ? fmt::format("1..{}", std::min(sys::usable_cpu_count(), 512U))
                                                : args.procs);

@@ -169,20 +169,21 @@ class Bench(unittest.TestCase):
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertNotIn("\r", done.stderr)  # no progress when stderr is not a terminal
             lines = done.stdout.splitlines()
-            self.assertEqual(lines[0], "Checking 5 numbers (seed), 2 runs per row after 0 warm-ups:")
+            self.assertEqual(lines[0],
+                             "Checking 5 numbers (seed, simple trial division), 2 runs per row after 0 warm-ups:")
             self.assertEqual(lines[1].split()[:7],
                              ["model", "workers", "median", "min", "max", "speedup", "efficiency"])
-            rows = [l.split() for l in lines[2:7]]
+            rows = [l.split() for l in lines[2:8]]
             self.assertEqual([(r[0], r[1]) for r in rows],
                              [("sequential", "1"), ("thread", "1"), ("thread", "2"), ("process", "1"),
-                              ("process", "2")])
+                              ("process", "2"), ("coroutine", "1")])
             self.assertEqual(rows[0][5], "1.00x")
-            self.assertRegex(lines[7], r"^Floor: the longest single check took \d+\.\d{3}s")
+            self.assertRegex(lines[8], r"^Floor: the longest single check took \d+\.\d{3}s")
 
             with open(paths["json"]) as f:
                 document = json.load(f)
             results = document["results"]
-            self.assertEqual(len(results), 5)
+            self.assertEqual(len(results), 6)
             for result in results:
                 for field in ("command", "mean", "stddev", "median", "user", "system", "min", "max", "times",
                               "exit_codes", "parameters", "speedup", "efficiency"):
@@ -191,39 +192,57 @@ class Bench(unittest.TestCase):
                 self.assertLessEqual(result["min"], result["median"])
                 self.assertLessEqual(result["median"], result["max"])
                 self.assertTrue(result["command"].startswith("concur primes --model="))
+                self.assertIn(" --method=trial-simple", result["command"])
                 self.assertEqual(set(result["parameters"]), {"model", "workers"})
             self.assertEqual(results[2]["parameters"], {"model": "thread", "workers": "2"})
             self.assertEqual(results[0]["speedup"], 1.0)
             self.assertGreater(document["concur"]["floor"], 0)
+            self.assertEqual(document["concur"]["method"], "trial-simple")
 
             with open(paths["csv"]) as f:
                 table = list(csv.DictReader(f))
-            self.assertEqual(len(table), 5)
+            self.assertEqual(len(table), 6)
             self.assertEqual(list(table[0]), ["command", "model", "workers", "mean", "stddev", "median", "user",
                                               "system", "min", "max", "speedup", "efficiency"])
             self.assertEqual(table[4]["model"], "process")
             self.assertEqual(table[4]["workers"], "2")
+            self.assertEqual(table[5]["model"], "coroutine")
 
             with open(paths["md"]) as f:
                 markdown = f.read().splitlines()
             self.assertEqual(markdown[0],
                              "| Model | Workers | Median [s] | Min [s] | Max [s] | Speedup | Efficiency |")
-            self.assertEqual(len(markdown), 7)
+            self.assertEqual(len(markdown), 8)
             self.assertTrue(markdown[4].startswith("| `thread` | 2 |"), markdown)
 
             svg = ElementTree.parse(paths["svg"]).getroot()  # raises if not well-formed XML
             self.assertEqual(svg.tag, "{http://www.w3.org/2000/svg}svg")
             lines_drawn = svg.findall("{http://www.w3.org/2000/svg}polyline")
-            self.assertEqual(len(lines_drawn), 2)  # thread and process
+            self.assertEqual(len(lines_drawn), 3)  # thread, process, and coroutine's one point
             texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
             self.assertIn("ideal", texts)
+            self.assertIn("simple trial division", texts)
+
+    def test_method_is_chosen_and_recorded(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "bench.json")
+            done = run("bench", "--numbers=book", "--runs=1", "--warmup=0", "--procs=2", "--method=miller-rabin",
+                       "--models=coroutine,thread", f"--export-json={path}")
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("(book, Miller-Rabin)", done.stdout.splitlines()[0])
+            with open(path) as f:
+                document = json.load(f)
+            self.assertEqual(document["concur"]["method"], "miller-rabin")
+            self.assertEqual([r["command"] for r in document["results"]],
+                             ["concur primes --model=coroutine --method=miller-rabin --numbers=book",
+                              "concur primes --model=thread --method=miller-rabin --procs=2 --numbers=book"])
 
     def test_numbers_from_stdin_and_a_warning_beyond_the_cpus(self):
         cpus = len(os.sched_getaffinity(0))
         done = run("bench", "--numbers=-", "--runs=1", "--warmup=0", "--models=thread",
                    f"--procs={cpus + 1}", stdin="97 98 99\n")
         self.assertEqual(done.returncode, 0, done.stderr)
-        self.assertIn("Checking 3 numbers (standard input)", done.stdout)
+        self.assertIn("Checking 3 numbers (standard input, simple trial division)", done.stdout)
         self.assertIn(f"up to {cpus + 1} workers but this process may use {cpus} CPU", done.stderr)
         self.assertIn("add sequential to --models", done.stdout)
 
@@ -299,6 +318,7 @@ class UsageErrors(unittest.TestCase):
         (["bench", "--runs=0"], "'0'"),
         (["bench", "--warmup=-1"], "'-1'"),
         (["bench", "--numbers=all"], "all"),
+        (["bench", "--method=fermat"], "fermat"),
         (["cost", "--count=5"], "'5'"),
         (["cost", "--count=ten"], "'ten'"),
     ]
