@@ -68,12 +68,14 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
     primes->add_option("--model", args.model,
                        "How to run the checks: process = a pool of forked workers and pipes,\n"
                        "thread = the same pool with std::thread workers and in-memory queues,\n"
-                       "sequential = a plain loop on one thread")
+                       "sequential = a plain loop on one thread, coroutine = one task per number on\n"
+                       "concur's event loop (one check at a time on one thread: no faster than sequential)")
         ->type_name("MODEL")
         ->capture_default_str();
     primes->add_option("--procs", args.procs,
                        fmt::format("Workers for the thread and process models, 1 to 512 (default: the CPUs\n"
-                                   "this process may use, here {}); the sequential model accepts and ignores it",
+                                   "this process may use, here {});\n"
+                                   "the sequential and coroutine models accept and ignore it",
                                    sys::usable_cpu_count()))
         ->type_name("N");
     primes->add_option("--joblog", args.job_log,
@@ -245,7 +247,8 @@ spin_options make_spin_options(const spin_arguments& args) {
 // --- concur bench ----------------------------------------------------------------------
 
 struct bench_arguments {
-    std::string models = "sequential,thread,process";
+    std::string models = "sequential,thread,process,coroutine";
+    std::string method = "trial-simple";
     std::string procs;
     std::string numbers = "book";
     std::string runs = "5";
@@ -262,12 +265,21 @@ void setup_bench(CLI::App& app, bench_arguments& args) {
         "Time whole primes runs for each model and worker count (the book's run_procs.sh\n"
         "and its notebook): a table of median, min and max wall time, speedup against the\n"
         "sequential median and efficiency, with optional JSON, CSV, Markdown and SVG exports.");
-    bench->add_option("--models", args.models, "Comma-separated models to measure: sequential, thread, process")
+    bench->add_option("--models", args.models,
+                      "Comma-separated models to measure: sequential, thread, process, coroutine")
         ->type_name("LIST")
+        ->capture_default_str();
+    std::vector<std::string> method_names;
+    for (const prime_method_info& method : prime_methods()) method_names.emplace_back(method.name);
+    bench->add_option("--method", args.method,
+                      "How each number is checked, as in primes --method: trial, trial-simple,\n"
+                      "miller-rabin. The default is the seed's slow loop, so that the checks\n"
+                      "outweigh starting and feeding workers and the models' differences show")
+        ->check(CLI::IsMember(method_names))
         ->capture_default_str();
     bench->add_option("--procs", args.procs,
                       fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to 512\n"
-                                  "(default: 1..{}, the CPUs this process may use); sequential runs once",
+                                  "(default: 1..{}, the CPUs this process may use); sequential and coroutine run once",
                                   sys::usable_cpu_count()))
         ->type_name("COUNTS");
     bench->add_option("--numbers", args.numbers,
@@ -312,6 +324,7 @@ std::vector<execution_model> parse_model_list(const std::string& text) {
 bench_options make_bench_options(const bench_arguments& args) {
     bench_options options;
     options.models = parse_model_list(args.models);
+    options.method = find_prime_method(args.method).value_or(prime_method::trial_simple);  // checked by IsMember
     options.worker_counts =
         parse_worker_counts(args.procs.empty() ? fmt::format("1..{}", std::min(sys::usable_cpu_count(), 512U))
                                                : args.procs);
@@ -349,10 +362,13 @@ void setup_cost(CLI::App& app, cost_arguments& args) {
     auto* cost = app.add_subcommand(
         "cost",
         "Measure what each execution unit costs, now, on this machine: start and finish one\n"
-        "(thread create + join, fork + _exit + waitpid), one message round trip (mutex +\n"
-        "condition variable, pipes), and the memory an idle one holds. Each figure is a median.");
+        "(thread create + join, fork + _exit + waitpid, spawn + await a coroutine task), one\n"
+        "message round trip (mutex + condition variable, pipes, async_events on the event loop),\n"
+        "and the memory an idle one holds. Each figure is a median, with its ratio to the\n"
+        "coroutine figure of the same kind.");
     cost->add_option("--count", args.count,
-                     "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50)")
+                     "Repetitions per timing and threads parked, 10 to 100000 (children parked: count / 50;\n"
+                     "coroutine tasks suspended: 100 * count, at most 1000000)")
         ->type_name("N")
         ->capture_default_str();
     cost->add_flag("--json", args.json, "Print one JSON document instead of the table");

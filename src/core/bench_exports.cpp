@@ -56,9 +56,9 @@ std::string bench_json(const bench_summary& summary) {
                        json_optional(row.speedup), json_optional(row.efficiency));
     }
     fmt::format_to(std::back_inserter(text),
-                   "\n  ],\n  \"concur\": {{\"numbers\": {}, \"count\": {}, \"runs\": {}, \"warmup\": {}, "
+                   "\n  ],\n  \"concur\": {{\"numbers\": {}, \"method\": {}, \"count\": {}, \"runs\": {}, \"warmup\": {}, "
                    "\"usable_cpus\": {}, \"cpu_quota\": {}, \"load_average\": {}, \"floor\": {:.9f}}}\n}}\n",
-                   json_string(summary.numbers), summary.count, summary.runs, summary.warmup, summary.usable_cpus,
+                   json_string(summary.numbers), json_string(summary.method), summary.count, summary.runs, summary.warmup, summary.usable_cpus,
                    json_optional(summary.cpu_quota), json_optional(summary.load_before), summary.floor);
     return text;
 }

@@ -35,8 +35,9 @@ std::string unicode_bar(double value, double full, std::size_t width) {
 }
 
 std::string format_bench_table(const bench_summary& summary) {
-    std::string text = fmt::format("Checking {} numbers ({}), {} run{} per row after {} warm-up{}:\n",
-                                   summary.count, summary.numbers, summary.runs, summary.runs == 1 ? "" : "s",
+    std::string text = fmt::format("Checking {} numbers ({}{}{}), {} run{} per row after {} warm-up{}:\n",
+                                   summary.count, summary.numbers, summary.method_description.empty() ? "" : ", ",
+                                   summary.method_description, summary.runs, summary.runs == 1 ? "" : "s",
                                    summary.warmup, summary.warmup == 1 ? "" : "s");
     double full = 1;  // bars share one scale: the largest speedup, or the ideal for the most workers
     for (const bench_row& row : summary.rows) {

@@ -8,14 +8,40 @@
 #include <iterator>
 
 namespace concur {
+namespace {
+
+std::string format_ratio(const std::optional<double>& ratio) {
+    if (!ratio) return "-";
+    if (*ratio >= 100) return fmt::format("{:.0f}x", *ratio);
+    if (*ratio >= 10) return fmt::format("{:.1f}x", *ratio);
+    return fmt::format("{:.2f}x", *ratio);
+}
+
+}  // namespace
+
+void compare_with_coroutines(std::vector<cost_figure>& figures) {
+    for (cost_figure& figure : figures) {
+        figure.ratio_to_coroutine.reset();
+        if (figure.compares_as.empty()) continue;
+        for (const cost_figure& coroutine : figures) {
+            if (coroutine.model == "coroutine" && coroutine.compares_as == figure.compares_as &&
+                coroutine.value * coroutine.to_base > 0) {
+                figure.ratio_to_coroutine = figure.value * figure.to_base / (coroutine.value * coroutine.to_base);
+                break;
+            }
+        }
+    }
+}
 
 std::string format_cost_table(const std::vector<cost_figure>& figures, unsigned count) {
     std::string text = fmt::format("What a unit costs, measured now (--count={}; each figure a median):\n", count);
-    fmt::format_to(std::back_inserter(text), "{:<52}  {:<8}  {:>10}  {:<4}  {:>7}\n", "measure", "model", "median",
-                   "unit", "samples");
+    fmt::format_to(std::back_inserter(text), "{:<58}  {:<9}  {:>10}  {:<4}  {:>7}  {:>12}\n", "measure", "model",
+                   "median", "unit", "samples", "vs coroutine");
     for (const cost_figure& figure : figures) {
-        fmt::format_to(std::back_inserter(text), "{:<52}  {:<8}  {:>10.{}f}  {:<4}  {:>7}\n", figure.description,
-                       figure.model, figure.value, figure.value < 10 ? 2 : 1, figure.unit, figure.samples);
+        fmt::format_to(std::back_inserter(text), "{:<58}  {:<9}  {:>10.{}f}  {:<4}  {:>7}  {:>12}\n",
+                       figure.description, figure.model, figure.value,
+                       figure.value < 1 ? 3 : figure.value < 10 ? 2 : 1, figure.unit, figure.samples,
+                       format_ratio(figure.ratio_to_coroutine));
     }
     return text;
 }
@@ -26,9 +52,10 @@ std::string cost_json(const std::vector<cost_figure>& figures, unsigned count) {
         const cost_figure& figure = figures[i];
         fmt::format_to(std::back_inserter(text),
                        "{}\n    {{\"model\": {}, \"measure\": {}, \"description\": {}, \"value\": {:.6f}, "
-                       "\"unit\": {}, \"samples\": {}}}",
+                       "\"unit\": {}, \"samples\": {}, \"ratio_to_coroutine\": {}}}",
                        i == 0 ? "" : ",", json_string(figure.model), json_string(figure.measure),
-                       json_string(figure.description), figure.value, json_string(figure.unit), figure.samples);
+                       json_string(figure.description), figure.value, json_string(figure.unit), figure.samples,
+                       figure.ratio_to_coroutine ? fmt::format("{:.6g}", *figure.ratio_to_coroutine) : "null");
     }
     text += "\n  ]\n}\n";
     return text;

@@ -64,9 +64,10 @@ std::string speedup_chart_svg(const bench_summary& summary) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
         "font-family=\"sans-serif\" font-size=\"12\">\n"
         "  <rect width=\"{0}\" height=\"{1}\" fill=\"white\"/>\n"
-        "  <text x=\"{2}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">Speedup against workers: {3} numbers ({4}), "
-        "median of {5} runs</text>\n",
-        width, height, left, summary.count, escape_xml(summary.numbers), summary.runs);
+        "  <text x=\"{2}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">Speedup: {3} numbers ({4}{5}), "
+        "median of {6} runs</text>\n",
+        width, height, left, summary.count, escape_xml(summary.numbers),
+        summary.method_description.empty() ? "" : ", " + escape_xml(summary.method_description), summary.runs);
     // Axes, grid and tick labels.
     const double y_step = y_top <= 5 ? 0.5 : std::ceil(y_top / 10);
     for (double s = 0; s <= y_top + 1e-9; s += y_step) {

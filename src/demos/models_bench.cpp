@@ -71,7 +71,8 @@ std::vector<export_file> open_exports(const bench_options& options) {
 }
 
 std::string command_for(const bench_options& options, execution_model model, unsigned workers) {
-    std::string command = fmt::format("concur primes --model={}", model_name(model));
+    std::string command =
+        fmt::format("concur primes --model={} --method={}", model_name(model), describe(options.method).name);
     if (model_uses_workers(model)) command += fmt::format(" --procs={}", workers);
     if (options.numbers_label == "standard input") return command + " -";
     return command + fmt::format(" --numbers={}", options.numbers_label);
@@ -84,6 +85,9 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
 
     bench_summary summary;
     summary.numbers = options.numbers_label;
+    const prime_method_info& method = describe(options.method);
+    summary.method = std::string{method.name};
+    summary.method_description = std::string{method.description};
     summary.count = options.numbers.size();
     summary.runs = options.runs;
     summary.warmup = options.warmup;
@@ -137,7 +141,8 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
             timing_listener listener;
             const auto [user_before, system_before] = cpu_seconds();
             const auto start = clock::now();
-            const pool_report report = run_checks(config.model, source, {config.workers, is_prime, {}}, listener);
+            const pool_report report =
+                run_checks(config.model, source, {config.workers, method.check, {method.estimate}}, listener);
             const double wall = std::chrono::duration<double>(clock::now() - start).count();
             const auto [user_after, system_after] = cpu_seconds();
             if (report.ending != pool_ending::complete) {

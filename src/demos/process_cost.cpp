@@ -49,7 +49,7 @@ cost_figure measure_start_finish(unsigned count) {
         samples.push_back(microseconds(clock::now() - start));
     }
     return {"process", "start_finish", "start and finish one unit (fork + _exit + waitpid)",
-            describe_samples(samples).median, "µs", count};
+            describe_samples(samples).median, "µs", count, "time", 1, {}};
 }
 
 /// One byte to a child through one pipe, and back through another: two writes, two reads,
@@ -85,7 +85,7 @@ cost_figure measure_round_trip(unsigned count) {
     to_child.write_end.reset();  // end-of-file: the child's loop ends and it exits
     (void)sys::wait_for_child(pid);
     return {"process", "round_trip", "message round trip (two pipes, one byte each way)",
-            describe_samples(samples).median, "µs", count};
+            describe_samples(samples).median, "µs", count, "round_trip", 1, {}};
 }
 
 /// Children parked in read() on a pipe nobody writes: what does each one hold?
@@ -133,11 +133,11 @@ std::vector<cost_figure> measure_parked_children(unsigned children) {
     }
     return {
         {"process", "resident_per_unit", "resident memory per parked child (Rss)", describe_samples(rss).median,
-         "KiB", children},
+         "KiB", children, "resident", 1024, {}},
         {"process", "proportional_per_unit", "proportional memory per parked child (Pss)",
-         describe_samples(pss).median, "KiB", children},
+         describe_samples(pss).median, "KiB", children, "resident", 1024, {}},
         {"process", "private_per_unit", "private memory per parked child (Private_*)",
-         describe_samples(private_kib).median, "KiB", children},
+         describe_samples(private_kib).median, "KiB", children, "resident", 1024, {}},
     };
 }
 

@@ -71,11 +71,11 @@ std::vector<cost_figure> measure_parked_threads(unsigned count) {
     const double per_thousand_resident = (resident_after - resident_before) * 1000.0 / count / 1024;
     return {
         {"thread", "stack_size", "stack size of a new thread (pthread_getattr_np)",
-         static_cast<double>(stack_bytes) / (1024.0 * 1024.0), "MiB", 1},
+         static_cast<double>(stack_bytes) / (1024.0 * 1024.0), "MiB", 1, "reserved", 1024.0 * 1024.0, {}},
         {"thread", "reserved_per_unit", "address space reserved per parked thread (VmSize)",
-         per_thread_size / 1024, "MiB", count},
+         per_thread_size / 1024, "MiB", count, "reserved", 1024.0 * 1024.0, {}},
         {"thread", "resident_per_1000", "resident growth per 1,000 parked threads (VmRSS)",
-         per_thousand_resident, "MiB", count},
+         per_thousand_resident, "MiB", count, "resident", 1024.0 * 1024.0 / 1000, {}},
     };
 }
 
@@ -89,7 +89,7 @@ cost_figure measure_start_finish(unsigned count) {
         samples.push_back(microseconds(clock::now() - start));
     }
     return {"thread", "start_finish", "start and finish one unit (std::thread + join)",
-            describe_samples(samples).median, "µs", count};
+            describe_samples(samples).median, "µs", count, "time", 1, {}};
 }
 
 /// Ping-pong: the main thread hands the turn over and waits for it back. Each hand-off is a
@@ -130,7 +130,7 @@ cost_figure measure_round_trip(unsigned count) {
     changed.notify_one();
     partner.join();
     return {"thread", "round_trip", "message round trip (mutex + condition variable)",
-            describe_samples(samples).median, "µs", count};
+            describe_samples(samples).median, "µs", count, "round_trip", 1, {}};
 }
 
 }  // namespace

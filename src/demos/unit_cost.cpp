@@ -3,6 +3,7 @@
 
 #include "concur/core/cost_report.hpp"
 #include "concur/core/exit_status.hpp"
+#include "concur/demos/coroutine_cost.hpp"
 #include "concur/demos/process_cost.hpp"
 #include "concur/demos/thread_cost.hpp"
 
@@ -16,6 +17,8 @@ int run_cost(const cost_options& options, output_sink& out, output_sink& /*err*/
     std::vector<cost_figure> figures = measure_thread_costs(options.count);
     const std::vector<cost_figure> processes = measure_process_costs(options.count);
     figures.insert(figures.end(), processes.begin(), processes.end());
+    const std::vector<cost_figure> coroutines = measure_coroutine_costs(options.count);
+    figures.insert(figures.end(), coroutines.begin(), coroutines.end());
     // Side by side: the same measure for each model, one after the other.
     std::stable_sort(figures.begin(), figures.end(), [](const cost_figure& a, const cost_figure& b) {
         const auto rank = [](const std::string& measure) {
@@ -25,6 +28,7 @@ int run_cost(const cost_options& options, output_sink& out, output_sink& /*err*/
         };
         return rank(a.measure) < rank(b.measure);
     });
+    compare_with_coroutines(figures);
     out.write(options.json ? cost_json(figures, options.count) : format_cost_table(figures, options.count));
     out.flush();
     return exit_status::success;

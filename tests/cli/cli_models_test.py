@@ -15,7 +15,7 @@ import unittest
 import xml.etree.ElementTree as ElementTree
 
 CONCUR = os.environ.get("CONCUR", "concur")
-MODELS = ("sequential", "thread", "process")
+MODELS = ("sequential", "thread", "process", "coroutine")
 # The book fixture's slowest numbers: each takes tens of milliseconds to check.
 BIG_NUMBERS = [3333333333333301, 4444444444444423, 5555555555555503, 6666666666666719, 7777777777777753,
                9999999999999917]
@@ -45,12 +45,14 @@ class PrimesModels(unittest.TestCase):
             answers[model] = verdicts(document)
         self.assertEqual(answers["thread"], answers["sequential"])
         self.assertEqual(answers["process"], answers["sequential"])
+        self.assertEqual(answers["coroutine"], answers["sequential"])
 
     def test_header_names_the_model_as_the_book_does(self):
         expected = {
             "process": "Checking 20 numbers with 2 processes:",
             "thread": "Checking 20 numbers with 2 threads:",
             "sequential": "Checking 20 numbers sequentially:",
+            "coroutine": "Checking 20 numbers with coroutines, one at a time on one thread:",
         }
         for model, header in expected.items():
             with self.subTest(model=model):
@@ -63,12 +65,14 @@ class PrimesModels(unittest.TestCase):
         done = run("primes", "--model=thread", "--procs=1", "-", stdin="7\n")
         self.assertEqual(done.stdout.splitlines()[0], "Checking numbers from standard input with 1 thread:")
 
-    def test_sequential_accepts_and_ignores_procs(self):
-        done = run("primes", "--model=sequential", "--procs=7", "--json", "--numbers=book")
-        self.assertEqual(done.returncode, 0, done.stderr)
-        document = json.loads(done.stdout)
-        self.assertEqual(document["workers"], 1)
-        self.assertEqual({r["worker"] for r in document["results"]}, {1})
+    def test_sequential_and_coroutine_accept_and_ignore_procs(self):
+        for model in ("sequential", "coroutine"):
+            with self.subTest(model=model):
+                done = run("primes", f"--model={model}", "--procs=7", "--json", "--numbers=book")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                document = json.loads(done.stdout)
+                self.assertEqual(document["workers"], 1)
+                self.assertEqual({r["worker"] for r in document["results"]}, {1})
 
     def test_json_has_each_workers_busy_time(self):
         for model in MODELS:
@@ -165,20 +169,21 @@ class Bench(unittest.TestCase):
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertNotIn("\r", done.stderr)  # no progress when stderr is not a terminal
             lines = done.stdout.splitlines()
-            self.assertEqual(lines[0], "Checking 5 numbers (seed), 2 runs per row after 0 warm-ups:")
+            self.assertEqual(lines[0],
+                             "Checking 5 numbers (seed, simple trial division), 2 runs per row after 0 warm-ups:")
             self.assertEqual(lines[1].split()[:7],
                              ["model", "workers", "median", "min", "max", "speedup", "efficiency"])
-            rows = [l.split() for l in lines[2:7]]
+            rows = [l.split() for l in lines[2:8]]
             self.assertEqual([(r[0], r[1]) for r in rows],
                              [("sequential", "1"), ("thread", "1"), ("thread", "2"), ("process", "1"),
-                              ("process", "2")])
+                              ("process", "2"), ("coroutine", "1")])
             self.assertEqual(rows[0][5], "1.00x")
-            self.assertRegex(lines[7], r"^Floor: the longest single check took \d+\.\d{3}s")
+            self.assertRegex(lines[8], r"^Floor: the longest single check took \d+\.\d{3}s")
 
             with open(paths["json"]) as f:
                 document = json.load(f)
             results = document["results"]
-            self.assertEqual(len(results), 5)
+            self.assertEqual(len(results), 6)
             for result in results:
                 for field in ("command", "mean", "stddev", "median", "user", "system", "min", "max", "times",
                               "exit_codes", "parameters", "speedup", "efficiency"):
@@ -187,39 +192,57 @@ class Bench(unittest.TestCase):
                 self.assertLessEqual(result["min"], result["median"])
                 self.assertLessEqual(result["median"], result["max"])
                 self.assertTrue(result["command"].startswith("concur primes --model="))
+                self.assertIn(" --method=trial-simple", result["command"])
                 self.assertEqual(set(result["parameters"]), {"model", "workers"})
             self.assertEqual(results[2]["parameters"], {"model": "thread", "workers": "2"})
             self.assertEqual(results[0]["speedup"], 1.0)
             self.assertGreater(document["concur"]["floor"], 0)
+            self.assertEqual(document["concur"]["method"], "trial-simple")
 
             with open(paths["csv"]) as f:
                 table = list(csv.DictReader(f))
-            self.assertEqual(len(table), 5)
+            self.assertEqual(len(table), 6)
             self.assertEqual(list(table[0]), ["command", "model", "workers", "mean", "stddev", "median", "user",
                                               "system", "min", "max", "speedup", "efficiency"])
             self.assertEqual(table[4]["model"], "process")
             self.assertEqual(table[4]["workers"], "2")
+            self.assertEqual(table[5]["model"], "coroutine")
 
             with open(paths["md"]) as f:
                 markdown = f.read().splitlines()
             self.assertEqual(markdown[0],
                              "| Model | Workers | Median [s] | Min [s] | Max [s] | Speedup | Efficiency |")
-            self.assertEqual(len(markdown), 7)
+            self.assertEqual(len(markdown), 8)
             self.assertTrue(markdown[4].startswith("| `thread` | 2 |"), markdown)
 
             svg = ElementTree.parse(paths["svg"]).getroot()  # raises if not well-formed XML
             self.assertEqual(svg.tag, "{http://www.w3.org/2000/svg}svg")
             lines_drawn = svg.findall("{http://www.w3.org/2000/svg}polyline")
-            self.assertEqual(len(lines_drawn), 2)  # thread and process
+            self.assertEqual(len(lines_drawn), 3)  # thread, process, and coroutine's one point
             texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
             self.assertIn("ideal", texts)
+            self.assertIn("simple trial division", texts)
+
+    def test_method_is_chosen_and_recorded(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "bench.json")
+            done = run("bench", "--numbers=book", "--runs=1", "--warmup=0", "--procs=2", "--method=miller-rabin",
+                       "--models=coroutine,thread", f"--export-json={path}")
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("(book, Miller-Rabin)", done.stdout.splitlines()[0])
+            with open(path) as f:
+                document = json.load(f)
+            self.assertEqual(document["concur"]["method"], "miller-rabin")
+            self.assertEqual([r["command"] for r in document["results"]],
+                             ["concur primes --model=coroutine --method=miller-rabin --numbers=book",
+                              "concur primes --model=thread --method=miller-rabin --procs=2 --numbers=book"])
 
     def test_numbers_from_stdin_and_a_warning_beyond_the_cpus(self):
         cpus = len(os.sched_getaffinity(0))
         done = run("bench", "--numbers=-", "--runs=1", "--warmup=0", "--models=thread",
                    f"--procs={cpus + 1}", stdin="97 98 99\n")
         self.assertEqual(done.returncode, 0, done.stderr)
-        self.assertIn("Checking 3 numbers (standard input)", done.stdout)
+        self.assertIn("Checking 3 numbers (standard input, simple trial division)", done.stdout)
         self.assertIn(f"up to {cpus + 1} workers but this process may use {cpus} CPU", done.stderr)
         self.assertIn("add sequential to --models", done.stdout)
 
@@ -231,7 +254,7 @@ class Bench(unittest.TestCase):
 
 
 class Cost(unittest.TestCase):
-    UNITS = {"µs", "KiB", "MiB"}
+    UNITS = {"µs", "B", "KiB", "MiB"}
 
     def test_tiny_counts_give_positive_figures_with_units(self):
         done = run("cost", "--count=10", "--json")
@@ -241,25 +264,45 @@ class Cost(unittest.TestCase):
         figures = {(f["model"], f["measure"]): f for f in document["figures"]}
         for key in (("thread", "start_finish"), ("process", "start_finish"), ("thread", "round_trip"),
                     ("process", "round_trip"), ("thread", "reserved_per_unit"), ("thread", "resident_per_1000"),
-                    ("process", "resident_per_unit"), ("process", "proportional_per_unit")):
+                    ("process", "resident_per_unit"), ("process", "proportional_per_unit"),
+                    ("coroutine", "start_finish"), ("coroutine", "round_trip"), ("coroutine", "frame_bytes"),
+                    ("coroutine", "heap_per_unit"), ("coroutine", "resident_per_100000")):
             self.assertIn(key, figures)
+        self.assertEqual(figures[("coroutine", "frame_bytes")]["samples"], 1000)  # 100 tasks per --count
         for figure in document["figures"]:
             self.assertGreater(figure["value"], 0, figure)
             self.assertIn(figure["unit"], self.UNITS)
             self.assertGreater(figure["samples"], 0)
+            self.assertIn("ratio_to_coroutine", figure)
+        # Each ratio is the figure over the coroutine figure of its kind, from the same run.
+        for model in ("thread", "process", "coroutine"):
+            for measure in ("start_finish", "round_trip"):
+                figure = figures[(model, measure)]
+                expected = figure["value"] / figures[("coroutine", measure)]["value"]
+                self.assertAlmostEqual(figure["ratio_to_coroutine"], expected, delta=expected * 1e-4)
+        thread_stack = figures[("thread", "stack_size")]
+        self.assertAlmostEqual(thread_stack["ratio_to_coroutine"],
+                               thread_stack["value"] * 2**20 / figures[("coroutine", "frame_bytes")]["value"],
+                               delta=thread_stack["ratio_to_coroutine"] * 1e-4)
+        self.assertIsNone(figures[("coroutine", "heap_per_unit")]["ratio_to_coroutine"])
 
     def test_table(self):
         done = run("cost", "--count=10")
         self.assertEqual(done.returncode, 0, done.stderr)
         lines = done.stdout.splitlines()
         self.assertIn("--count=10", lines[0])
+        self.assertEqual(lines[1].split()[-2:], ["vs", "coroutine"])
         rows = lines[2:]
-        self.assertEqual(len(rows), 10)
+        self.assertEqual(len(rows), 15)
         for row in rows:
-            *_, value, unit, samples = row.split()
+            *_, model, value, unit, samples, ratio = row.split()
             self.assertGreater(float(value), 0, row)
             self.assertIn(unit, self.UNITS)
             self.assertGreater(int(samples), 0)
+            if model == "coroutine":
+                self.assertIn(ratio, ("1.00x", "-"), row)
+            else:
+                self.assertRegex(ratio, r"^\d+(\.\d+)?x$", row)
 
 
 class UsageErrors(unittest.TestCase):
@@ -275,6 +318,7 @@ class UsageErrors(unittest.TestCase):
         (["bench", "--runs=0"], "'0'"),
         (["bench", "--warmup=-1"], "'-1'"),
         (["bench", "--numbers=all"], "all"),
+        (["bench", "--method=fermat"], "fermat"),
         (["cost", "--count=5"], "'5'"),
         (["cost", "--count=ten"], "'ten'"),
     ]
@@ -292,7 +336,7 @@ class UsageErrors(unittest.TestCase):
     def test_help_names_the_models_and_what_ignores_procs(self):
         done = run("primes", "--help")
         self.assertIn("--model", done.stdout)
-        self.assertIn("sequential model accepts and ignores it", done.stdout)
+        self.assertIn("sequential and coroutine models accept and ignore it", done.stdout)
         for command in ("bench", "cost"):
             done = run(command, "--help")
             self.assertEqual(done.returncode, 0)

@@ -147,7 +147,8 @@ TEST_P(in_process_model, sigterm_stops_the_run_and_is_reported) {
 }
 
 INSTANTIATE_TEST_SUITE_P(models, in_process_model,
-                         ::testing::Values(execution_model::sequential, execution_model::thread),
+                         ::testing::Values(execution_model::sequential, execution_model::thread,
+                                           execution_model::coroutine),
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
 
 TEST(execution_model_test, names_round_trip_and_units_read_like_the_book) {
@@ -158,6 +159,9 @@ TEST(execution_model_test, names_round_trip_and_units_read_like_the_book) {
     EXPECT_EQ(describe_units(execution_model::thread, 2), "with 2 threads");
     EXPECT_EQ(describe_units(execution_model::process, 1), "with 1 process");
     EXPECT_EQ(describe_units(execution_model::sequential, 8), "sequentially");
+    EXPECT_EQ(describe_units(execution_model::coroutine, 8), "with coroutines, one at a time on one thread");
+    EXPECT_FALSE(model_uses_workers(execution_model::coroutine));
+    EXPECT_EQ(all_execution_models().size(), 4U);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace concur {
 
 /// One configuration (a model with a worker count), measured `runs` times.
 struct bench_row {
-    std::string model;                 // "sequential", "thread", "process"
+    std::string model;                 // "sequential", "thread", "process", "coroutine"
     unsigned workers = 1;              // 1 for sequential, which has no workers
     std::string command;               // the `concur primes` command line it stands for
     std::vector<double> times;         // wall-clock seconds, one per measured run
@@ -26,6 +26,8 @@ struct bench_row {
 struct bench_summary {
     std::vector<bench_row> rows;
     std::string numbers;               // "book", "seed" or "standard input"
+    std::string method;                // how each number is checked: "trial-simple", "trial", ...
+    std::string method_description;    // the same for people: "simple trial division"
     std::size_t count = 0;             // numbers checked per run
     unsigned runs = 0;
     unsigned warmup = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "concur/core/output_sink.hpp"
+#include "concur/core/prime_method.hpp"
 #include "concur/runtime/execution_model.hpp"
 
 #include <cstdint>
@@ -15,6 +16,7 @@ struct bench_options {
     std::vector<unsigned> worker_counts;   // swept for every model that has workers
     std::vector<std::uint64_t> numbers;    // checked by every run
     std::string numbers_label;             // "book", "seed", "standard input"
+    prime_method method = prime_method::trial_simple;  // the seed's loop: slow enough to show the models apart
     unsigned runs = 5;                     // measured runs per configuration
     unsigned warmup = 1;                   // runs before those, not counted
     bool progress = false;                 // show progress on `err` (only on a terminal)

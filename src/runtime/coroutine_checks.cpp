@@ -1,0 +1,138 @@
+// run_coroutine_checks: one task per number on concur's event loop (asyncio.create_task + gather).
+#include "concur/runtime/coroutine_checks.hpp"
+
+#include "concur/runtime/run.hpp"
+#include "concur/sys/signal_pipe.hpp"
+
+#include <fmt/os.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <deque>
+#include <poll.h>
+#include <unistd.h>
+#include <vector>
+
+namespace concur {
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+/// At most this many tasks exist at once. asyncio's `gather(*[check(n) for n in numbers])`
+/// makes every task up front; with numbers streamed from standard input that would be one
+/// frame per number, gigabytes for 10^7 numbers. A window of tasks is spawned and gathered,
+/// then the next: memory stays bounded, and nothing is lost in speed (see below, there is
+/// no speed to lose).
+constexpr std::size_t window_size = 256;
+
+/// What the supervisor and every check task share. It lives outside the event loop, in
+/// run_coroutine_checks's frame, so that it outlives every task, even one the loop is still
+/// finishing after the supervisor has thrown.
+struct shared_state {
+    shared_state(const pool_options& check_options, pool_listener& results) noexcept
+        : options(check_options), listener(results) {}
+
+    const pool_options& options;
+    pool_listener& listener;
+    sys::signal_pipe signals{SIGINT, SIGTERM};
+    pool_report report;
+    clock::time_point last_look = clock::now();
+    bool stopping = false;  // interrupted, or a task failed: the tasks left skip their check
+
+    /// Looking at the signal pipe costs a system call and a check can take 20 ns, so the tasks
+    /// look (and flush the output) every few milliseconds, not after every number.
+    void look_around() {
+        last_look = clock::now();
+        listener.flush();
+        if (const auto signal = signals.take()) {
+            report.interrupt_signal = *signal;
+            stopping = true;
+        }
+    }
+};
+
+/// Waits until `input_fd` is readable or a signal arrives. Reading standard input straight
+/// away would block in read(), which SA_RESTART resumes after Ctrl-C: the loop would hang.
+/// Blocking the loop's thread is harmless here only because no task is alive at that moment:
+/// the supervisor waits for input between two windows, after gathering the first.
+void wait_for_input_or_signal(int input_fd, const sys::signal_pipe& signals) {
+    std::array<pollfd, 2> fds{pollfd{signals.fd(), POLLIN, 0}, pollfd{input_fd, POLLIN, 0}};
+    if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) {
+        throw fmt::system_error(errno, "cannot poll standard input");
+    }
+}
+
+/// One number, one task: the coroutine twin of the pools' worker loop body.
+///
+/// The lesson is here: the check never awaits. A task runs until it awaits, so this one holds
+/// the loop's only thread from the first division to the last, and the next task starts when
+/// it ends. Coroutines interleave *waiting* (timers, sockets, events), not computing: for
+/// CPU-bound work they are the sequential loop plus the cost of a task per number. Awaiting
+/// yield_now() inside the check would let other tasks in, not make anything faster: there is
+/// still one thread.
+task<> check_one(shared_state& state, std::uint64_t n) {
+    if (state.stopping) {  // Ctrl-C came while this task waited for its turn
+        state.report.unchecked.push_back(n);
+        co_return;
+    }
+    const auto start = clock::now();
+    const bool prime = state.options.check(n);
+    const auto end = clock::now();
+    ++state.report.checked;
+    state.listener.on_result({n, prime, end - start, 1, start});
+    if (end - state.last_look > std::chrono::milliseconds{10}) state.look_around();
+}
+
+/// The main task: reads numbers, spawns a window of check tasks, gathers them, and again.
+task<> supervise(shared_state& state, number_source& source) {
+    std::deque<std::uint64_t> pending;
+    bool source_ended = false;
+    std::vector<task_handle<void>> window;
+    window.reserve(window_size);
+    while (!state.stopping) {
+        if (pending.empty()) {
+            if (source_ended) break;
+            if (source.poll_fd() >= 0) {
+                state.listener.flush();
+                wait_for_input_or_signal(source.poll_fd(), state.signals);
+                state.look_around();
+                if (state.stopping) break;
+            }
+            source_ended = !source.read_more(pending);
+            continue;
+        }
+        while (window.size() < window_size && !pending.empty()) {
+            window.push_back(spawn(check_one(state, pending.front())));
+            pending.pop_front();
+        }
+        // asyncio.gather: the tasks run (one after the other) while we wait for each to end.
+        try {
+            for (task_handle<void>& spawned : window) co_await spawned;
+        } catch (...) {
+            state.stopping = true;  // an output error: the tasks still queued will not check
+            throw;
+        }
+        window.clear();
+        state.listener.flush();
+    }
+    state.report.unchecked.insert(state.report.unchecked.end(), pending.begin(), pending.end());
+    state.report.input_left_unread = !source_ended;
+}
+
+}  // namespace
+
+pool_report run_coroutine_checks(number_source& source, const pool_options& options, pool_listener& listener) {
+    shared_state state{options, listener};
+    listener.on_worker_started(1, static_cast<long>(::gettid()));
+    run(supervise(state, source));  // asyncio.run: returns once every task has finished
+    listener.flush();
+    pool_report report = std::move(state.report);
+    if (report.interrupt_signal != 0) {
+        report.ending = pool_ending::interrupted;
+        std::sort(report.unchecked.begin(), report.unchecked.end());
+    }
+    return report;
+}
+
+}  // namespace concur
