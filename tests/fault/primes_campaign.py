@@ -13,8 +13,8 @@ of numbers on standard input through a pipe):
   print only correct result lines: every number's P or blank matches a reference, no number
   twice, none that was not asked, the summary only when the run completed, and the count in
   "interrupted by SIGINT after N checks" equal to the lines printed.
-- SIGKILL of a random worker of `--model=process` at a random moment (by default 50 trials
-  with --retries=0 and 50 with --retries=2, on the book's numbers). Without retries: exit 3,
+- SIGKILL of a random worker of `--model=process` at a random moment (by default 50 trials:
+  25 with --retries=0 and 25 with --retries=2, on the book's numbers). Without retries: exit 3,
   the worker named on stderr, every printed verdict right, and every number either printed
   once or listed as not checked. With --retries=2: exit 0 and every number answered once,
   the lost worker still named on stderr. (Or exit 0 and no loss, when the worker had
@@ -324,7 +324,7 @@ def children_of(pid):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sigint-trials", type=int, default=100, help="per model")
-    parser.add_argument("--worker-kill-trials", type=int, default=50, help="per --retries value (0 and 2)")
+    parser.add_argument("--worker-kill-trials", type=int, default=25, help="per --retries value (0 and 2)")
     parser.add_argument("--sigkill-trials", type=int, default=20)
     parser.add_argument("--seed", type=int, default=None, help="replay a campaign (default: random)")
     arguments = parser.parse_args()
