@@ -56,6 +56,7 @@ struct primes_arguments {
     std::vector<std::string> numbers;
     bool json = false;
     std::string method = "trial";
+    std::string retries = "0";
 };
 
 void setup_primes(CLI::App& app, primes_arguments& args) {
@@ -96,6 +97,13 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
                        "miller-rabin = deterministic Miller-Rabin, microseconds per 64-bit number")
         ->check(CLI::IsMember(method_names))
         ->capture_default_str();
+    primes->add_option("--retries", args.retries,
+                       "Process model: check a number again on a fresh worker when its worker dies,\n"
+                       "up to N times (0 to 10) before it is reported unchecked; the run then exits 0\n"
+                       "if every number got an answer. Threads do not die alone: the other models\n"
+                       "accept it and have nothing to retry")
+        ->type_name("N")
+        ->capture_default_str();
     primes->add_flag("--json", args.json,
                      "Print one JSON document (model, workers, each number with prime, elapsed and\n"
                      "worker, total time, how the run ended, each worker's busy time) instead of text");
@@ -117,6 +125,7 @@ primes_options make_primes_options(const primes_arguments& args) {
     options.job_log_path = args.job_log;
     options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), 512U)
                                          : parse_count("--procs", args.procs, 1, 512);
+    options.retries = parse_count("--retries", args.retries, 0, 10);
     options.json = args.json;
     options.method = find_prime_method(args.method).value_or(prime_method::trial);  // checked by IsMember
     if (args.numbers.size() == 1 && args.numbers.front() == "-") {

@@ -209,7 +209,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
 
     const auto start = clock::now();
     run_observer observer{listener, workers, start, job_log_fd ? &job_log : nullptr};
-    const pool_report report = run_checks(options.model, *source, {workers, method.check, {method.estimate}}, observer);
+    const pool_report report = run_checks(options.model, *source, {workers, method.check, {method.estimate}, options.retries}, observer);
     const auto elapsed = clock::now() - start;
     observer.flush();
 

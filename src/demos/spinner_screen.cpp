@@ -2,6 +2,7 @@
 #include "concur/demos/spinner_screen.hpp"
 
 #include "concur/core/spinner_frames.hpp"
+#include "concur/sys/terminal.hpp"
 
 #include <cerrno>
 #include <unistd.h>
@@ -9,15 +10,24 @@
 namespace concur {
 
 spinner_screen::spinner_screen(int fd, bool animate, std::string message, spin_stats& stats) noexcept
-    : fd_(fd), animate_(animate), message_(std::move(message)), stats_(&stats) {}
+    : fd_(fd), animate_(animate), message_(std::move(message)), drawn_(message_.size()), stats_(&stats) {}
 
 void spinner_screen::draw(std::uint64_t tick) {
     stats_->frame(monotonic_now_ns());
-    if (animate_) put(spinner_frame(tick, message_));
+    if (!animate_) return;
+    const auto columns = sys::terminal_columns(fd_);
+    const std::string_view shown = columns ? fit_message(message_, *columns) : std::string_view{message_};
+    drawn_ = shown.size();
+    put(spinner_frame(tick, shown));
 }
 
 void spinner_screen::clear() {
-    if (animate_) put(spinner_blank(message_));
+    if (animate_) {
+        // Blank what was drawn, cut again in case the terminal has narrowed since.
+        const auto columns = sys::terminal_columns(fd_);
+        const std::string_view drawn = std::string_view{message_}.substr(0, drawn_);
+        put(spinner_blank(columns ? fit_message(drawn, *columns) : drawn));
+    }
     stats_->stop(monotonic_now_ns());
 }
 

@@ -65,6 +65,9 @@ public:
             pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(size));
             return record;
         }
+        // With retries, a batch still in flight may come back (its worker died), and a batch
+        // written behind the pills would never be read: the pills wait for the last answer.
+        if (hold_pills_ && !in_flight_.empty()) return std::nullopt;
         if (source_ended_ && pending_.empty() && pills_sent_ < workers_) {
             ++pills_sent_;
             job_record pill;
@@ -75,6 +78,30 @@ public:
     }
     /// Nothing more will be sent (every worker is gone, or the run was interrupted).
     void stop_sending() noexcept { stop_sending_ = true; }
+
+    /// Send the poison pills only once every batch is answered (see take_next_record).
+    void hold_pills_until_answered() noexcept { hold_pills_ = true; }
+
+    /// A worker died holding `batch`, maybe while checking `culprit`. The culprit is charged
+    /// one try; past `retries` tries it is reported unchecked. Every other unanswered number
+    /// of the batch goes back to the front of the queue, uncharged: it never ran, or it ran
+    /// and its verdict died unsent. Returns whether anything was queued again.
+    bool take_back(std::uint64_t batch, std::optional<std::uint64_t> culprit, unsigned retries) {
+        const auto found = in_flight_.find(batch);
+        if (found == in_flight_.end()) return false;  // fully answered: the worker held nothing
+        std::vector<std::uint64_t> left(found->second.numbers.begin() + static_cast<std::ptrdiff_t>(found->second.answered),
+                                        found->second.numbers.end());
+        in_flight_.erase(found);
+        if (culprit) {
+            const auto at = std::find(left.begin(), left.end(), *culprit);
+            if (at != left.end() && ++tries_[*culprit] > retries) {
+                report_.unchecked.push_back(*culprit);
+                left.erase(at);
+            }
+        }
+        pending_.insert(pending_.begin(), left.begin(), left.end());
+        return !left.empty();
+    }
 
     // --- results -----------------------------------------------------------------------
 
@@ -132,9 +159,11 @@ private:
     std::deque<std::uint64_t> pending_;                             // read, not yet in a batch
     std::unordered_map<std::uint64_t, batch_in_flight> in_flight_;  // sent, not fully answered
     std::uint64_t next_batch_ = 0;
+    std::unordered_map<std::uint64_t, unsigned> tries_;             // workers lost checking it
     unsigned pills_sent_ = 0;
     bool source_ended_ = false;
     bool stop_sending_ = false;
+    bool hold_pills_ = false;
 };
 
 }  // namespace concur::detail

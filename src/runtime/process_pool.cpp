@@ -24,17 +24,24 @@
 namespace concur {
 namespace {
 
+/// The last job record a worker read, in memory shared with the parent. The worker reads the
+/// pipe straight into it: a read takes a record out of the pipe and copies it in one system
+/// call, so even a worker killed at any instant leaves here the batch it was holding, which
+/// is how the parent knows what to check again (--retries).
+struct job_slot {
+    std::array<std::byte, sizeof(job_record)> bytes{};
+};
+
 /// The worker's end of the two pipes. Every read asks for exactly one record: with several
 /// workers reading one pipe, asking for more could take part of a record meant for another.
 class pipe_channel {
 public:
-    pipe_channel(int jobs, int results) noexcept : jobs_(jobs), results_(results) {}
+    pipe_channel(int jobs, int results, job_slot& slot) noexcept : jobs_(jobs), results_(results), slot_(slot) {}
 
     bool receive(job_record& job) {
-        std::array<std::byte, sizeof(job_record)> bytes;
-        const long got = sys::read_some(jobs_, bytes);
-        if (got != static_cast<long>(bytes.size())) return false;  // EOF: the parent is gone
-        const auto decoded = decode_job_record(bytes);
+        const long got = sys::read_some(jobs_, slot_.bytes);
+        if (got != static_cast<long>(slot_.bytes.size())) return false;  // EOF: the parent is gone
+        const auto decoded = decode_job_record(slot_.bytes);
         if (!decoded) return false;
         job = *decoded;
         return true;
@@ -47,6 +54,7 @@ public:
 private:
     int jobs_;
     int results_;
+    job_slot& slot_;
 };
 
 /// Ignores SIGPIPE while alive, then restores what was there. When every worker has died, a
@@ -77,8 +85,10 @@ struct worker_process {
 class process_pool {
 public:
     process_pool(number_source& source, const pool_options& options, pool_listener& listener)
-        : options_(options), listener_(listener), activity_(options.workers),
-          ledger_(source, options, listener, report_) {}
+        : options_(options), listener_(listener), activity_(options.workers), job_slots_(options.workers),
+          ledger_(source, options, listener, report_) {
+        if (options_.retries > 0) ledger_.hold_pills_until_answered();
+    }
 
     process_pool(const process_pool&) = delete;
     process_pool& operator=(const process_pool&) = delete;
@@ -89,7 +99,10 @@ public:
 
     pool_report run() {
         start_workers();
-        while (!results_ended_ && !report_.interrupt_signal) step();
+        while (!results_ended_ && !report_.interrupt_signal && !(keeps_worker_ends() && running_workers() == 0)) {
+            step();
+        }
+        run_over_ = true;
         if (report_.interrupt_signal) {
             report_.ending = pool_ending::interrupted;
             end_workers(SIGTERM);
@@ -97,8 +110,10 @@ public:
             reap_all();
         }
         ledger_.collect_unchecked();
+        // With retries, a lost worker whose numbers were all answered by others costs nothing.
+        const bool lost_counts = options_.retries == 0 && !report_.lost_workers.empty();
         if (report_.ending != pool_ending::interrupted &&
-            (!report_.lost_workers.empty() || !report_.unchecked.empty() || report_.input_left_unread)) {
+            (lost_counts || !report_.unchecked.empty() || report_.input_left_unread)) {
             report_.ending = pool_ending::worker_lost;
         }
         return std::move(report_);
@@ -108,37 +123,53 @@ private:
     void start_workers() {
         auto jobs = sys::make_pipe();
         auto results = sys::make_pipe();
-        // Flush before fork: whatever sits in a stdio buffer would be written once per process.
-        std::fflush(nullptr);
         workers_.reserve(options_.workers);
         for (unsigned index = 0; index < options_.workers; ++index) {
-            const sys::signal_block blocked;  // the child resets handlers before any signal lands
-            const int job_fd = jobs.read_end.get();
-            const int result_fd = results.write_end.get();
-            const pid_t pid = sys::fork_child([&] {
-                signals_.forget_in_child();
-                // The worker keeps only its two pipe ends (and stdin/out/err). Above all it
-                // must not hold the job pipe's write end or the result pipe's read end: a
-                // write end left open in a child means the parent never sees end-of-file.
-                sys::close_descriptors_except({job_fd, result_fd});
-                std::signal(SIGINT, SIG_IGN);  // Ctrl-C reaches the whole group; the parent decides
-                std::signal(SIGPIPE, SIG_DFL);
-                sigset_t none;
-                sigemptyset(&none);
-                ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
-                pipe_channel channel{job_fd, result_fd};
-                return detail::run_pool_worker(index + 1, channel, options_.check, activity_[index]);
-            });
-            workers_.push_back({pid});
-            listener_.on_worker_started(index + 1, pid);
+            workers_.push_back({start_worker(index, jobs.read_end.get(), results.write_end.get())});
         }
         // The parent's copies of the workers' ends are closed, so that end-of-file on the
         // result pipe means every worker has exited, and a write to the job pipe fails
-        // (EPIPE) instead of blocking forever if every worker has died.
+        // (EPIPE) instead of blocking forever if every worker has died. With retries the
+        // parent keeps them to start replacements, and counts its live workers instead.
+        if (options_.retries > 0) {
+            worker_job_end_ = std::move(jobs.read_end);
+            worker_result_end_ = std::move(results.write_end);
+        }
         job_pipe_ = std::move(jobs.write_end);
         result_pipe_ = std::move(results.read_end);
         sys::set_nonblocking(job_pipe_.get());     // the loop never blocks on a full job pipe
         sys::set_nonblocking(result_pipe_.get());  // ...nor on an empty result pipe
+    }
+
+    /// Forks worker `index` (from 0) on the given pipe ends; returns its pid.
+    pid_t start_worker(unsigned index, int job_fd, int result_fd) {
+        // Flush before fork: whatever sits in a stdio buffer would be written once per process.
+        std::fflush(nullptr);
+        activity_[index].busy.store(0, std::memory_order_relaxed);
+        job_slots_[index] = job_slot{};
+        const sys::signal_block blocked;  // the child resets handlers before any signal lands
+        const pid_t pid = sys::fork_child([&] {
+            signals_.forget_in_child();
+            // The worker keeps only its two pipe ends (and stdin/out/err). Above all it
+            // must not hold the job pipe's write end or the result pipe's read end: a
+            // write end left open in a child means the parent never sees end-of-file.
+            sys::close_descriptors_except({job_fd, result_fd});
+            std::signal(SIGINT, SIG_IGN);  // Ctrl-C reaches the whole group; the parent decides
+            std::signal(SIGPIPE, SIG_DFL);
+            sigset_t none;
+            sigemptyset(&none);
+            ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
+            pipe_channel channel{job_fd, result_fd, job_slots_[index]};
+            return detail::run_pool_worker(index + 1, channel, options_.check, activity_[index]);
+        });
+        listener_.on_worker_started(index + 1, pid);
+        return pid;
+    }
+
+    [[nodiscard]] bool keeps_worker_ends() const noexcept { return static_cast<bool>(worker_job_end_); }
+    [[nodiscard]] std::size_t running_workers() const noexcept {
+        return static_cast<std::size_t>(std::count_if(workers_.begin(), workers_.end(),
+                                                      [](const worker_process& w) { return w.running; }));
     }
 
     /// One turn of the loop: wait until something can move, then move it. The parent never
@@ -270,6 +301,17 @@ private:
         }
         report_.lost_workers.push_back(lost);
         if (!report_.interrupt_signal) listener_.on_worker_lost(lost);
+        if (options_.retries > 0 && !report_.interrupt_signal && !run_over_) retry(index, lost.checking);
+    }
+
+    /// --retries: what the dead worker held goes back in the queue (its slot names the batch)
+    /// and a fresh worker takes its place, so the pool keeps its size. Workers only die alone
+    /// here by a crash or a kill: the number being checked is the suspect, and is charged.
+    void retry(std::size_t index, std::optional<std::uint64_t> checking) {
+        const auto last_job = decode_job_record(job_slots_[index].bytes);
+        if (!last_job || last_job->kind != job_kind::numbers) return;  // it held nothing
+        if (!ledger_.take_back(last_job->batch, checking, options_.retries)) return;
+        workers_[index] = {start_worker(static_cast<unsigned>(index), worker_job_end_.get(), worker_result_end_.get())};
     }
 
     void end_workers(int signal) noexcept {
@@ -293,9 +335,13 @@ private:
     // any other caller would die by SIGPIPE when its last worker dies. (Workers reset it.)
     sys::signal_ignored broken_pipe_is_an_error_{SIGPIPE};
     sys::shared_array<detail::worker_activity> activity_;  // one slot per worker, shared
+    sys::shared_array<job_slot> job_slots_;                 // one per worker, shared
     std::vector<worker_process> workers_;
     sys::unique_fd job_pipe_;     // parent writes job records, every worker reads
     sys::unique_fd result_pipe_;  // every worker writes result records, parent reads
+    sys::unique_fd worker_job_end_;     // kept with --retries only: what a replacement inherits
+    sys::unique_fd worker_result_end_;
+    bool run_over_ = false;             // the loop has ended: no more replacements
 
     std::optional<job_record> next_record_;  // taken from the ledger, waiting for room in the pipe
     bool results_ended_ = false;

@@ -27,4 +27,22 @@ TEST(spinner_frames_test, the_animation_is_the_frames_then_the_blank) {
     EXPECT_EQ(spinner_animation(0, "ok"), "\r    \r");
 }
 
+TEST(spinner_frames_test, a_message_is_cut_so_the_frame_leaves_the_last_column_free) {
+    EXPECT_EQ(fit_message("thinking!", 80), "thinking!");
+    EXPECT_EQ(fit_message("thinking!", 12), "thinking!");  // "\\ thinking!" is 11 columns
+    EXPECT_EQ(fit_message("thinking!", 11), "thinking");
+    EXPECT_EQ(fit_message("thinking!", 4), "t");
+    EXPECT_EQ(fit_message("thinking!", 3), "");
+    EXPECT_EQ(fit_message("thinking!", 0), "");
+    for (unsigned columns = 3; columns < 40; ++columns) {
+        const std::string long_message(200, 'x');
+        EXPECT_EQ(spinner_frame(7, fit_message(long_message, columns)).size() - 1, columns - 1);
+    }
+}
+
+TEST(spinner_frames_test, a_message_is_cut_between_utf8_characters) {
+    EXPECT_EQ(fit_message("d\xc3\xa9j\xc3\xa0 vu", 6), "d\xc3\xa9j");  // 3 characters, 5 bytes
+    EXPECT_EQ(fit_message("\xe2\x9c\x93\xe2\x9c\x93", 4), "\xe2\x9c\x93");
+}
+
 }  // namespace

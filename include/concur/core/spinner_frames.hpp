@@ -22,6 +22,12 @@ inline constexpr std::string_view spinner_characters = "\\|/-";
 /// leaves the cursor at the start of an empty line for the answer.
 [[nodiscard]] std::string spinner_blank(std::string_view message);
 
+/// The longest start of `message` whose frame fits a terminal `columns` wide without touching
+/// its last column (a line that fills it makes some terminals wrap, and then every `\r` goes
+/// back to the start of the wrong line and the frames pile up). Cut between characters, each
+/// counted one column wide (UTF-8 continuation bytes count nothing).
+[[nodiscard]] std::string_view fit_message(std::string_view message, unsigned columns);
+
 /// Everything a spinner writes when it draws `frames` frames and then stops: the frames in
 /// order, then the blanking. For tests and for reading: this is the whole animation.
 [[nodiscard]] std::string spinner_animation(std::uint64_t frames, std::string_view message);

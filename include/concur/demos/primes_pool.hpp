@@ -21,6 +21,7 @@ struct primes_options {
     bool json = false;                   // one JSON document instead of the seed's lines
     prime_method method = prime_method::trial;  // the check each worker runs, and its cost
     std::string job_log_path;            // when set: one line per number written there
+    unsigned retries = 0;                // process model: checks again on a fresh worker
 };
 
 /// Runs the checks with the chosen model, prints each result as it arrives (completion order, like the seed) and a

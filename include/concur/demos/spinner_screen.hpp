@@ -4,6 +4,7 @@
 #include "concur/core/spin_stats.hpp"
 
 #include <cstdint>
+#include <cstddef>
 #include <string>
 
 namespace concur {
@@ -12,6 +13,8 @@ namespace concur {
 /// `fd` if `animate`, and counts it either way; clear() erases the line and records the stop.
 /// Writes go straight to the descriptor, unbuffered, so each frame shows at once. A failed
 /// write is ignored: a spinner that cannot draw must not stop the work it decorates.
+/// Each frame is cut to the terminal's width, read again for every frame, so the line never
+/// wraps, even on a narrow or resized terminal.
 class spinner_screen {
 public:
     spinner_screen(int fd, bool animate, std::string message, spin_stats& stats) noexcept;
@@ -25,6 +28,7 @@ private:
     int fd_;
     bool animate_;
     std::string message_;
+    std::size_t drawn_;  // bytes of message_ the last frame showed (a count: the screen is copied)
     spin_stats* stats_;  // may be in shared memory: the process model's child fills it in
 };
 

@@ -66,6 +66,9 @@ struct pool_options {
     unsigned workers = 1;
     prime_check check = is_prime;
     batch_planner planner{};  // its capacity is set by the pool to what one record carries
+    /// Process pool only: how many times a number whose worker died is checked again on a
+    /// fresh worker before it is reported unchecked. Threads do not die alone; they ignore it.
+    unsigned retries = 0;
 };
 
 }  // namespace concur

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <csignal>
+#include <optional>
 #include <sys/types.h>
 
 namespace concur::sys {
@@ -9,6 +10,11 @@ namespace concur::sys {
 /// True when animation frames belong on `fd`: it is a terminal, and TERM is set and is not
 /// "dumb". Otherwise (a pipe, a file, a CI log, Emacs' dumb shell) no `\r` frames are written.
 [[nodiscard]] bool can_animate(int fd);
+
+/// How many columns the terminal on `fd` has now (TIOCGWINSZ), or nothing when it is not a
+/// terminal or does not say (a fresh pseudo-terminal reports 0). Asked again for each frame:
+/// a resized terminal (SIGWINCH) is then honoured on the next frame, without a handler.
+[[nodiscard]] std::optional<unsigned> terminal_columns(int fd);
 
 /// While alive, if `animate`: the cursor is hidden on `fd` (a blinking block over the
 /// spinner's character looks broken). In every case, SIGINT and SIGTERM run a handler that

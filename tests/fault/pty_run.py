@@ -1,0 +1,101 @@
+"""Running concur with its standard error on a pseudo-terminal of a chosen size, for the fault tests.
+
+concur runs in a session (and process group) of its own, so Ctrl-C can be imitated by
+signalling its group. The terminal is not made its controlling terminal: concur would then be
+the session's controlling process, and when it exits the kernel hangs the terminal up and may
+discard output the reader has not taken yet (the end of the screen, the show-cursor bytes
+under test). So the kernel sends no SIGWINCH on a resize; a test sends it itself. A thread
+reads everything the terminal receives, as a screen would.
+"""
+import fcntl
+import os
+import re
+import struct
+import subprocess
+import termios
+import threading
+
+HIDE_CURSOR = b"\x1b[?25l"
+SHOW_CURSOR = b"\x1b[?25h"
+ESCAPE = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def set_window(fd, columns, rows=24):
+    """Sets the terminal's window size (TIOCSWINSZ), as a terminal emulator does on a resize."""
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+
+class PtyRun:
+    """One concur process: stdout a pipe (or `stdout`), stderr a terminal `columns` wide."""
+
+    def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm"):
+        self.master, slave = os.openpty()
+        set_window(self.master, columns)
+        environment = dict(env or os.environ, TERM=term)
+
+        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=stdout, stderr=slave,
+                                     env=environment, start_new_session=True)
+        os.close(slave)
+        self.screen = bytearray()
+        self.lock = threading.Lock()
+        self.out = []
+        self.threads = [threading.Thread(target=self._read_screen)]
+        if self.proc.stdout is not None:
+            self.threads.append(threading.Thread(target=lambda: self.out.append(self.proc.stdout.read())))
+        for thread in self.threads:
+            thread.start()
+
+    def _read_screen(self):
+        while True:
+            try:
+                data = os.read(self.master, 4096)
+            except OSError:  # EIO: every writer of the terminal has gone
+                return
+            if not data:
+                return
+            with self.lock:
+                self.screen += data
+
+    def received(self):
+        with self.lock:
+            return bytes(self.screen)
+
+    def finish(self, timeout):
+        """The exit status, or None if concur did not end within `timeout` (then killed)."""
+        try:
+            status = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            status = None
+        # The readers end at end-of-file (EIO for the terminal) once no process holds the
+        # other end; a leftover child still holding it is the caller's to find and kill
+        # (then call close()), so do not wait forever here.
+        for thread in self.threads:
+            thread.join(timeout=2)
+        return status
+
+    def close(self):
+        """After any leftover is killed: the readers end, the terminal is closed."""
+        for thread in self.threads:
+            thread.join()
+        os.close(self.master)
+
+    def stdout(self):
+        return b"".join(self.out).decode(errors="replace")
+
+
+def cursor_restored(screen):
+    """True when the last hide-cursor sequence is followed by a show-cursor (or none was hidden)."""
+    hidden = screen.rfind(HIDE_CURSOR)
+    return hidden < 0 or screen.find(SHOW_CURSOR, hidden) >= 0
+
+
+def drawn_widths(screen):
+    """The width, in characters, of every line drawn between carriage returns and newlines,
+    escape sequences left out: what the terminal had to fit on one row."""
+    text = ESCAPE.sub(b"", screen)
+    widths = []
+    for piece in re.split(rb"[\r\n]", text):
+        widths.append(len(piece.decode("utf-8", errors="replace")))
+    return widths
