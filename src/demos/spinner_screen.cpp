@@ -4,8 +4,6 @@
 #include "concur/core/spinner_frames.hpp"
 #include "concur/sys/terminal.hpp"
 
-#include <cerrno>
-#include <unistd.h>
 
 namespace concur {
 
@@ -32,15 +30,7 @@ void spinner_screen::clear() {
 }
 
 void spinner_screen::put(const std::string& text) const noexcept {
-    const char* data = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        const ssize_t sent = ::write(fd_, data, left);
-        if (sent < 0 && errno == EINTR) continue;
-        if (sent <= 0) return;
-        data += sent;
-        left -= static_cast<std::size_t>(sent);
-    }
+    (void)sys::draw_on_terminal(fd_, text.data(), text.size());
 }
 
 }  // namespace concur

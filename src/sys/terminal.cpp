@@ -5,6 +5,7 @@
 
 #include <fmt/os.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +29,22 @@ volatile sig_atomic_t handler_fd = -1;
 volatile sig_atomic_t handler_restores_cursor = 0;
 volatile sig_atomic_t handler_child = 0;
 
+// Who has the terminal: frames take it in turn, and the interrupt handler closes it for good.
+// A lock-free atomic, so the handler may use it (a mutex would not be async-signal-safe).
+enum screen_turn : int { screen_free = 0, screen_drawing = 1, screen_closed = 2 };
+std::atomic<int> screen{screen_free};
+static_assert(std::atomic<int>::is_always_lock_free);
+
+/// In the handler: wait for a frame in progress (on another thread: the drawing thread has
+/// these signals blocked), then close the screen to frames.
+void close_screen() noexcept {
+    int expected = screen_free;
+    while (!screen.compare_exchange_weak(expected, screen_closed)) {
+        if (expected == screen_closed) return;
+        expected = screen_free;
+    }
+}
+
 void write_in_handler(int fd, const char* text, std::size_t size) noexcept {
     while (size > 0) {
         const ssize_t sent = ::write(fd, text, size);
@@ -47,6 +64,7 @@ extern "C" void stop_on_interrupt(int signal) {
         while (::waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
         }
     }
+    close_screen();
     if (handler_restores_cursor != 0) write_in_handler(handler_fd, restore_line, sizeof restore_line - 1);
     if (signal == SIGINT) {
         write_in_handler(STDERR_FILENO, interrupted_by_sigint, sizeof interrupted_by_sigint - 1);
@@ -57,6 +75,23 @@ extern "C" void stop_on_interrupt(int signal) {
 }
 
 }  // namespace
+
+bool draw_on_terminal(int fd, const char* text, std::size_t size) noexcept {
+    sigset_t interrupts;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    sigaddset(&interrupts, SIGTERM);
+    sigset_t previous;
+    ::pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
+    int expected = screen_free;
+    const bool drawing = screen.compare_exchange_strong(expected, screen_drawing);
+    if (drawing) {
+        write_in_handler(fd, text, size);  // a plain write loop; a failed write is ignored
+        screen.store(screen_free);
+    }
+    ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);  // a pending Ctrl-C is delivered here
+    return drawing;
+}
 
 bool can_animate(int fd) {
     if (::isatty(fd) == 0) return false;

@@ -71,7 +71,28 @@ TEST(task_test, an_uncaught_exception_is_rethrown_by_result) {
     EXPECT_THROW(failing.result(), std::runtime_error);
 }
 
+// Symmetric transfer relies on the compiler turning `resume the next coroutine` into a tail
+// call. Under AddressSanitizer or ThreadSanitizer GCC does not make that tail call (seen here:
+// both tests overflow the stack in the asan and tsan builds, and pass in every other), so each
+// transfer costs a stack frame: the property these two tests check does not exist in those
+// builds, whatever our code does.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define CONCUR_NO_GUARANTEED_TAIL_CALLS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define CONCUR_NO_GUARANTEED_TAIL_CALLS 1
+#endif
+#endif
+
+void skip_without_tail_calls() {
+#if defined(CONCUR_NO_GUARANTEED_TAIL_CALLS)
+    GTEST_SKIP() << "sanitized build: symmetric transfer is not a tail call here, so deep chains grow the stack";
+#endif
+}
+
 TEST(task_test, awaiting_100000_tasks_in_a_loop_does_not_grow_the_stack) {
+    skip_without_tail_calls();
+    if (::testing::Test::IsSkipped()) return;
     // Each child completes synchronously; without symmetric transfer every completion would
     // resume the parent one stack frame deeper, and 100,000 of them would overflow.
     task<long> sum = sum_of_many(100'000);
@@ -81,6 +102,8 @@ TEST(task_test, awaiting_100000_tasks_in_a_loop_does_not_grow_the_stack) {
 }
 
 TEST(task_test, a_chain_100000_tasks_deep_does_not_overflow) {
+    skip_without_tail_calls();
+    if (::testing::Test::IsSkipped()) return;
     task<int> deep = count_up(100'000);
     deep.handle().resume();
     ASSERT_TRUE(deep.is_ready());

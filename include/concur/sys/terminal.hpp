@@ -2,6 +2,7 @@
 #pragma once
 
 #include <csignal>
+#include <cstddef>
 #include <optional>
 #include <sys/types.h>
 
@@ -15,6 +16,16 @@ namespace concur::sys {
 /// terminal or does not say (a fresh pseudo-terminal reports 0). Asked again for each frame:
 /// a resized terminal (SIGWINCH) is then honoured on the next frame, without a handler.
 [[nodiscard]] std::optional<unsigned> terminal_columns(int fd);
+
+/// Writes one spinner frame to `fd`, unless the interrupt handler below has taken the
+/// terminal; returns false then. A frame and the handler's "erase the line, show the cursor"
+/// take turns: in the thread model the spinner thread may be drawing when Ctrl-C lands on the
+/// main thread, and a frame written after the handler's clean-up (in the moment before _exit
+/// ends the process) would leave a spinner line behind the "interrupted" message. SIGINT and
+/// SIGTERM are blocked on the drawing thread while it writes, so the handler never runs on a
+/// thread that holds the turn; it waits (microseconds) for the frame in progress, and no
+/// other frame starts after it.
+bool draw_on_terminal(int fd, const char* text, std::size_t size) noexcept;
 
 /// While alive, if `animate`: the cursor is hidden on `fd` (a blinking block over the
 /// spinner's character looks broken). In every case, SIGINT and SIGTERM run a handler that
