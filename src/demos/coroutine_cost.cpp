@@ -28,9 +28,16 @@ double resident_kib() {
     return resident_pages * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1024;
 }
 
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+// Sanitized builds replace malloc with the sanitizer's allocator, which mallinfo2 knows
+// nothing about (it reports 0); that allocator keeps its own count.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
+double heap_bytes_in_use() { return static_cast<double>(__sanitizer_get_current_allocated_bytes()); }
+#else
 /// Bytes malloc has handed out and not taken back (its chunk headers included): every
 /// coroutine frame is allocated with operator new, hence with malloc.
 double heap_bytes_in_use() { return static_cast<double>(::mallinfo2().uordblks); }
+#endif
 
 task<> returns_at_once() { co_return; }
 
