@@ -143,6 +143,10 @@ class PrimesModels(unittest.TestCase):
             self.wait_until_catching(proc.pid)
             time.sleep(0.05)
             proc.send_signal(signo)
+            # Wait with standard input still open: communicate() would close it at once, and a
+            # run that had not yet handled the signal (TSan delays delivery) would see the end
+            # of its input and finish normally instead. The output is a few lines: no pipe fills.
+            proc.wait(timeout=10)
             out, err = proc.communicate(timeout=10)
         finally:
             proc.kill()
