@@ -4,13 +4,9 @@
 #include "concur/runtime/run.hpp"
 #include "concur/sys/signal_pipe.hpp"
 
-#include <fmt/os.h>
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <deque>
-#include <poll.h>
 #include <unistd.h>
 #include <vector>
 
@@ -52,17 +48,6 @@ struct shared_state {
     }
 };
 
-/// Waits until `input_fd` is readable or a signal arrives. Reading standard input straight
-/// away would block in read(), which SA_RESTART resumes after Ctrl-C: the loop would hang.
-/// Blocking the loop's thread is harmless here only because no task is alive at that moment:
-/// the supervisor waits for input between two windows, after gathering the first.
-void wait_for_input_or_signal(int input_fd, const sys::signal_pipe& signals) {
-    std::array<pollfd, 2> fds{pollfd{signals.fd(), POLLIN, 0}, pollfd{input_fd, POLLIN, 0}};
-    if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) {
-        throw fmt::system_error(errno, "cannot poll standard input");
-    }
-}
-
 /// One number, one task: the coroutine twin of the pools' worker loop body.
 ///
 /// The lesson is here: the check never awaits. A task runs until it awaits, so this one holds
@@ -95,7 +80,9 @@ task<> supervise(shared_state& state, number_source& source) {
             if (source_ended) break;
             if (source.poll_fd() >= 0) {
                 state.listener.flush();
-                wait_for_input_or_signal(source.poll_fd(), state.signals);
+                // Blocking the loop's thread is harmless here only because no task is alive now:
+                // the supervisor waits for input between two windows, after gathering the first.
+                state.signals.wait_for_input_or_signal(source.poll_fd());
                 state.look_around();
                 if (state.stopping) break;
             }

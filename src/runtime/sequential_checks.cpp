@@ -3,28 +3,15 @@
 
 #include "concur/sys/signal_pipe.hpp"
 
-#include <fmt/os.h>
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <deque>
-#include <poll.h>
 #include <unistd.h>
 
 namespace concur {
 namespace {
 
 using clock = std::chrono::steady_clock;
-
-/// Waits until `input_fd` is readable or a signal arrives. Reading standard input straight
-/// away would block in read(), which SA_RESTART resumes after Ctrl-C: the loop would hang.
-void wait_for_input_or_signal(int input_fd, const sys::signal_pipe& signals) {
-    std::array<pollfd, 2> fds{pollfd{signals.fd(), POLLIN, 0}, pollfd{input_fd, POLLIN, 0}};
-    if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) {
-        throw fmt::system_error(errno, "cannot poll standard input");
-    }
-}
 
 }  // namespace
 
@@ -48,7 +35,7 @@ pool_report run_sequential_checks(number_source& source, const pool_options& opt
             if (source_ended) break;
             if (source.poll_fd() >= 0) {
                 listener.flush();
-                wait_for_input_or_signal(source.poll_fd(), signals);
+                signals.wait_for_input_or_signal(source.poll_fd());
                 look_around();
                 if (report.interrupt_signal != 0) break;
             }

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <fmt/os.h>
 
+#include <array>
 #include <cerrno>
+#include <poll.h>
 #include <cstring>
 #include <string.h>  // sigabbrev_np (GNU)
 #include <unistd.h>
@@ -60,6 +62,13 @@ std::optional<int> signal_pipe::take() {
         if (got == 1) return static_cast<int>(byte);
         if (got < 0 && errno == EINTR) continue;
         return std::nullopt;  // EAGAIN: nothing pending
+    }
+}
+
+void signal_pipe::wait_for_input_or_signal(int fd) const {
+    std::array<pollfd, 2> fds{pollfd{read_end_.get(), POLLIN, 0}, pollfd{fd, POLLIN, 0}};
+    if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) {
+        throw fmt::system_error(errno, "cannot poll standard input");
     }
 }
 

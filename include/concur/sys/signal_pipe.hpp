@@ -28,6 +28,11 @@ public:
     /// The next signal that arrived, or nothing if none is pending. Never blocks.
     [[nodiscard]] std::optional<int> take();
 
+    /// Waits until `fd` is readable or a signal has arrived, whichever comes first. Reading
+    /// standard input straight away would block in read(), which SA_RESTART resumes after
+    /// Ctrl-C: a loop that reads input between checks would never see the signal.
+    void wait_for_input_or_signal(int fd) const;
+
     /// Called in a forked child: restores the previous handlers and closes both ends, so the
     /// child's signals never reach the parent's pipe.
     void forget_in_child() noexcept;
