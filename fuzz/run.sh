@@ -15,7 +15,7 @@ targets=("$@")
 ((${#targets[@]} > 0)) || targets=(parse_decimal number_tokenizer wire_records)
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+cmake --build --preset fuzz --target parse_decimal_fuzzer number_tokenizer_fuzzer wire_records_fuzzer
 
 mkdir -p build/fuzz/artifacts
 status=0
