@@ -12,7 +12,9 @@ Run by ctest (label `fault`) with CONCUR set to the binary's path.
 """
 import os
 import resource
+import shutil
 import subprocess
+import tempfile
 import unittest
 
 from leftovers import become_subreaper, collect_leftovers
@@ -25,9 +27,20 @@ NOBODY = 65534
 SANITIZER_ROOM = 1 if os.environ.get("CONCUR_SANITIZED") == "1" else 0
 
 
-def run_limited(args, preexec):
-    proc = subprocess.run([CONCUR, *args], preexec_fn=preexec, capture_output=True, text=True, timeout=60)
+def run_limited(args, preexec, binary=None):
+    proc = subprocess.run([binary or CONCUR, *args], preexec_fn=preexec, capture_output=True, text=True,
+                          timeout=60)
     return proc, collect_leftovers()
+
+
+def binary_nobody_can_run(folder):
+    """CONCUR copied into `folder` (made readable by all): the build tree may sit under a
+    private folder (mktemp -d makes 0700 ones) that the user nobody cannot enter."""
+    os.chmod(folder, 0o755)
+    copy = os.path.join(folder, "concur")
+    shutil.copy2(CONCUR, copy)
+    os.chmod(copy, 0o755)
+    return copy
 
 
 def pids_cgroup_parent():
@@ -80,6 +93,9 @@ class ResourceLimits(unittest.TestCase):
     def test_low_process_limit(self):
         if os.geteuid() != 0 and self.user_has_other_processes():
             self.skipTest("this user runs other processes, and RLIMIT_NPROC counts them too")
+        folder = tempfile.mkdtemp(prefix="concur-nproc-")
+        self.addCleanup(shutil.rmtree, folder)
+        binary = binary_nobody_can_run(folder) if os.geteuid() == 0 else CONCUR
         for workers_allowed in (0, 1, 3):
             with self.subTest(workers_allowed=workers_allowed):
                 def preexec(allowed=workers_allowed):
@@ -90,7 +106,7 @@ class ResourceLimits(unittest.TestCase):
                     # concur itself is one of the user's processes, then its workers.
                     limit = 1 + allowed + SANITIZER_ROOM
                     resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
-                proc, leftovers = run_limited(["primes", "--procs=8", "--numbers=book"], preexec)
+                proc, leftovers = run_limited(["primes", "--procs=8", "--numbers=book"], preexec, binary)
                 self.expect_limit_error(proc, leftovers, "process limit is reached: ulimit -u")
 
     @staticmethod
