@@ -2,10 +2,10 @@
 // of the vector unit.
 #include "concur/core/fast_trial_division.hpp"
 
+#include "concur/core/batch_planner.hpp"
 #include "concur/core/is_prime.hpp"
 
 #include <array>
-#include <bit>
 
 namespace concur {
 namespace {
@@ -277,8 +277,7 @@ std::uint64_t fast_trial_division_estimate(std::uint64_t n) noexcept {
     // a speed-up of about 6 (SSE2) to 21 (AVX-512) on the book fixture; erring low keeps
     // batches small rather than unbalanced. Plus the fixed cost of a call.
     constexpr std::uint64_t fixed_cost = 16;
-    const auto half_bits = std::bit_width(n) / 2;
-    return fixed_cost + (std::uint64_t{1} << half_bits) / 16;
+    return fixed_cost + static_cast<std::uint64_t>(square_root_estimate(n) / 16);
 }
 
 }  // namespace concur

@@ -1,6 +1,8 @@
 // Tests for batch_planner: small numbers travel together, big ones alone.
 #include "concur/core/batch_planner.hpp"
 
+#include "concur/core/fast_trial_division.hpp"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -40,9 +42,23 @@ TEST(batch_planner_test, estimate_grows_with_the_square_root) {
 
 TEST(batch_planner_test, heavy_numbers_are_handed_out_heaviest_first) {
     const batch_planner planner{concur::trial_division_estimate, 1 << 19, 510};
-    std::deque<std::uint64_t> pending{2, 142702110479723, 9999999999999917, 3333333333333301, 7};
+    // 3333333333333301 has 52 bits and 7777777777777753 has 53: an estimate from the bit
+    // length alone ranks them level, though the second takes half as long again.
+    std::deque<std::uint64_t> pending{2, 3333333333333301, 142702110479723, 7777777777777753, 9999999999999917, 7};
     planner.order_longest_first(pending.begin(), pending.end());
-    EXPECT_EQ(pending, (std::deque<std::uint64_t>{9999999999999917, 3333333333333301, 142702110479723, 2, 7}));
+    EXPECT_EQ(pending, (std::deque<std::uint64_t>{9999999999999917, 7777777777777753, 3333333333333301,
+                                                  142702110479723, 7, 2}));
+}
+
+TEST(batch_planner_test, estimates_follow_the_square_root_closely) {
+    // Within one bit length the estimate still rises with n, as the check's time does.
+    for (const auto estimate : {concur::trial_division_estimate, concur::fast_trial_division_estimate}) {
+        EXPECT_LT(estimate(5555555555555503), estimate(6666666666666719));
+        EXPECT_LT(estimate(6666666666666719), estimate(7777777777777753));
+        // sqrt(4n) = 2 sqrt(n): four times the number, twice the work (to within the fixed cost).
+        const double ratio = static_cast<double>(estimate(4 * 2222222222222223ULL)) / static_cast<double>(estimate(2222222222222223ULL));
+        EXPECT_NEAR(ratio, 2.0, 0.01);
+    }
 }
 
 TEST(batch_planner_test, light_numbers_keep_their_order) {
