@@ -123,6 +123,13 @@ private:
     void start_workers() {
         auto jobs = sys::make_pipe();
         auto results = sys::make_pipe();
+        job_pipe_ = std::move(jobs.write_end);
+        sys::set_nonblocking(job_pipe_.get());  // the loop never blocks on a full job pipe
+        // The first jobs go into the pipe before any fork, so each worker finds work the
+        // moment it starts, instead of waiting for the parent to finish forking the others
+        // and get a CPU back (on two CPUs, two new workers can keep it from the parent).
+        prepare_next_record();
+        send_records();
         workers_.reserve(options_.workers);
         for (unsigned index = 0; index < options_.workers; ++index) {
             workers_.push_back({start_worker(index, jobs.read_end.get(), results.write_end.get())});
@@ -135,9 +142,7 @@ private:
             worker_job_end_ = std::move(jobs.read_end);
             worker_result_end_ = std::move(results.write_end);
         }
-        job_pipe_ = std::move(jobs.write_end);
         result_pipe_ = std::move(results.read_end);
-        sys::set_nonblocking(job_pipe_.get());     // the loop never blocks on a full job pipe
         sys::set_nonblocking(result_pipe_.get());  // ...nor on an empty result pipe
     }
 
