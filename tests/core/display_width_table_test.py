@@ -26,6 +26,10 @@ VISIBLE_FORMAT = {0x00AD, *range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891
 # Wide by default, and the emoji blocks get new Wide emoji in every version.
 WIDE_WHEN_UNASSIGNED = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x1F300, 0x1F64F),
                         (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD)]
+# Assigned characters UAX #11 calls Ambiguous or Neutral that glibc's wcwidth() counts 2 (and
+# with it every terminal that asks the C library): circled numbers on black squares, the Yijing
+# hexagrams. Where the two disagree, the wider wins.
+WIDE_IN_GLIBC = [(0x3248, 0x324F), (0x4DC0, 0x4DFF)]
 
 
 def is_zero_width(code_point, category):
@@ -39,6 +43,8 @@ def is_zero_width(code_point, category):
 def is_wide(code_point, character, category):
     if category == "Cn":
         return any(first <= code_point <= last for first, last in WIDE_WHEN_UNASSIGNED)
+    if any(first <= code_point <= last for first, last in WIDE_IN_GLIBC):
+        return True
     return unicodedata.east_asian_width(character) in ("W", "F")
 
 

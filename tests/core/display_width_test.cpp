@@ -1,9 +1,14 @@
 // Tests for display width: terminal columns of UTF-8 text, and where to cut it to fit.
 #include "concur/core/display_width.hpp"
 
+#include <gnu/libc-version.h>
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <cwchar>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -81,6 +86,8 @@ TEST(display_width_test, code_point_widths_at_the_edges_of_the_tables) {
     EXPECT_EQ(code_point_width(0x302A), 0U);  // a combining tone mark among wide characters
     EXPECT_EQ(code_point_width(0x302E), 2U);
     EXPECT_EQ(code_point_width(0x303F), 1U);  // IDEOGRAPHIC HALF FILL SPACE
+    EXPECT_EQ(code_point_width(0x3248), 2U);  // ambiguous, yet 2 in glibc: the wider wins
+    EXPECT_EQ(code_point_width(0x4DC0), 2U);  // a Yijing hexagram: neutral, 2 in glibc
     EXPECT_EQ(code_point_width(0x4E00), 2U);
     EXPECT_EQ(code_point_width(0x9FFF), 2U);
     EXPECT_EQ(code_point_width(0xD7A3), 2U);
@@ -97,6 +104,26 @@ TEST(display_width_test, code_point_widths_at_the_edges_of_the_tables) {
     EXPECT_EQ(code_point_width(0xE01EF), 0U);
     EXPECT_EQ(code_point_width(0x10FFFF), 1U);
     EXPECT_EQ(code_point_width(0x110000), 1U);
+}
+
+TEST(display_width_test, every_width_glibc_gives_is_the_same) {
+    // An oracle of its own: glibc 2.36 (Debian 12) has Unicode 14.0 too. It gives -1 where we
+    // must still choose (controls, unassigned code points); everywhere else we agree.
+    if (std::string_view{gnu_get_libc_version()} != "2.36") GTEST_SKIP() << "glibc is not 2.36";
+    const std::string saved = std::setlocale(LC_CTYPE, nullptr);
+    if (std::setlocale(LC_CTYPE, "C.UTF-8") == nullptr) GTEST_SKIP() << "no C.UTF-8 locale";
+    std::size_t compared = 0;
+    std::vector<std::uint32_t> different;
+    for (char32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+        if (code_point >= 0xD800 && code_point <= 0xDFFF) continue;  // surrogates: not characters
+        const int width = ::wcwidth(static_cast<wchar_t>(code_point));
+        if (width < 0) continue;
+        ++compared;
+        if (code_point_width(code_point) != static_cast<unsigned>(width)) different.push_back(code_point);
+    }
+    std::setlocale(LC_CTYPE, saved.c_str());
+    EXPECT_EQ(different, std::vector<std::uint32_t>{});
+    EXPECT_GT(compared, 144'000U);  // Unicode 14.0 assigns 144,697 characters
 }
 
 TEST(display_width_test, control_characters_take_no_column) {
