@@ -18,15 +18,17 @@ namespace concur {
 /// Hangul syllables, fullwidth forms, emoji shown as emoji); 0 for combining marks, format
 /// characters (zero-width space and joiner, bidi marks, variation selectors), Hangul medial
 /// vowels and final consonants, and control characters (see first_control); 1 for the rest,
-/// ambiguous-width characters (Greek, Cyrillic, ±, °) included, as outside CJK locales.
+/// ambiguous-width characters (Greek, Cyrillic, ±, °) included, as terminals draw them
+/// outside CJK locales.
 [[nodiscard]] unsigned code_point_width(char32_t code_point);
 
 /// Columns `text` takes. A character is a base code point with the zero-width ones after it;
 /// the base's width is its own, made 2 by a following U+FE0F (the emoji selector); the
 /// characters joined by U+200D (an emoji sequence such as a family) each count. A byte that
 /// does not start a valid UTF-8 sequence (truncated, overlong, a surrogate, above U+10FFFF)
-/// counts one column on its own: a UTF-8 terminal shows it as U+FFFD. Control characters
-/// count 0 (they draw nothing; what they do to the cursor has no width; see first_control).
+/// counts one column on its own: a UTF-8 terminal shows it as U+FFFD (a lone 0x80..0x9F too,
+/// though first_control calls it a control). Control code points count 0: they draw nothing,
+/// and what they do to the cursor has no width (see first_control).
 [[nodiscard]] std::size_t display_width(std::string_view text);
 
 /// Where the first control character of `text` starts, or text.size() if it has none:
