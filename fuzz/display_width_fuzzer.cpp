@@ -27,7 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string_view cut = concur::cut_to_width(text, columns);
         const std::string_view rest = text.substr(cut.size());
         const std::size_t cut_width = concur::display_width(cut);
-        if (cut.data() != text.data() || cut.size() > size) fail("the cut is not a start of the text", columns);
+        if (cut.data() != text.data() || cut.size() > size) {
+            fail("the cut is not a start of the text", columns);
+        }
         if (cut_width > columns) fail("the cut is wider than asked", columns);
         if (cut.size() > control || concur::first_control(cut) != cut.size()) {
             fail("the cut holds a control character", columns);
@@ -36,13 +38,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         previous_cut = cut.size();
         // Cut between characters, the two parts measure what the whole does; cut inside one
         // (a UTF-8 sequence split, a joiner left at the end), they would not.
-        if (cut_width + concur::display_width(rest) != width) fail("the cut split a character", columns);
+        if (cut_width + concur::display_width(rest) != width) {
+            fail("the cut split a character", columns);
+        }
         // The longest: what comes next does not fit even alone (a mark would: 0 columns), or
         // it is a control character.
         if (cut.size() < control && !concur::cut_to_width(rest, columns - cut_width).empty()) {
             fail("the cut stops before a character that fits", columns);
         }
     }
-    if (control == size && concur::cut_to_width(text, width) != text) fail("the whole text does not fit its width", width);
+    if (control == size && concur::cut_to_width(text, width) != text) {
+        fail("the whole text does not fit its width", width);
+    }
     return 0;
 }
