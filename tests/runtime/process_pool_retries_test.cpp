@@ -164,8 +164,11 @@ namespace {
 
 using namespace concur;
 
-/// Records what a run reports, and runs the test's script on two events: a worker started
-/// (it is then idle: nothing is in the job pipe until the script writes input) and a result.
+/// Records what a run reports, and runs the test's script on three events: a worker started
+/// (it is then idle: nothing is in the job pipe until the script writes input), a result, and
+/// a worker lost (it is then reaped). Input is typed only once every killed worker is reaped:
+/// a worker SIGKILLed while blocked reading the job pipe can still take a record written
+/// before it got a CPU to die on (the kernel looks for data before the pending signal).
 class scripted_listener final : public pool_listener {
 public:
     void on_worker_started(unsigned worker, long pid) override {
@@ -176,7 +179,10 @@ public:
         results.push_back(result);
         if (on_answer) on_answer(result.number);
     }
-    void on_worker_lost(const lost_worker& lost) override { lost_workers.push_back(lost); }
+    void on_worker_lost(const lost_worker& lost) override {
+        lost_workers.push_back(lost);
+        if (on_lost) on_lost();
+    }
 
     [[nodiscard]] std::size_t started_at(unsigned worker) const {
         return static_cast<std::size_t>(std::count_if(started.begin(), started.end(),
@@ -186,6 +192,7 @@ public:
 
     std::function<void(pid_t)> on_start;                  // runs after each worker is forked
     std::function<void(std::uint64_t)> on_answer;         // runs on each answer
+    std::function<void()> on_lost;                        // runs after each lost worker is reaped
     std::vector<std::pair<unsigned, pid_t>> started;      // (worker from 1, pid), in order
     std::vector<checked_number> results;
     std::vector<lost_worker> lost_workers;
@@ -298,10 +305,10 @@ TEST(process_pool_idle_retries_test, without_retries_a_worker_killed_while_idle_
     scripted_listener listener;
     listener.on_start = [&](pid_t pid) {
         if (listener.started.size() == 1) kill_worker(pid);
-        if (listener.started.size() == 2) {
-            input.type("7 11 13\n");
-            input.close();
-        }
+    };
+    listener.on_lost = [&] {
+        input.type("7 11 13\n");
+        input.close();
     };
     const auto report = run_process_pool(input.source, {2, is_prime, {}, 0}, listener);
 
