@@ -101,8 +101,10 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
     primes->add_option("--retries", args.retries,
                        "Process model: check a number again on a fresh worker when its worker dies,\n"
                        "up to N times (0 to 10) before it is reported unchecked; the run then exits 0\n"
-                       "if every number got an answer. Threads do not die alone: the other models\n"
-                       "accept it and have nothing to retry")
+                       "if every number got an answer. A worker that dies idle is replaced too, up to\n"
+                       "N times in a row in its place (an answer starts the count again), so workers\n"
+                       "killed as fast as they start cannot make the pool fork forever. Threads do\n"
+                       "not die alone: the other models accept it and have nothing to retry")
         ->type_name("N")
         ->capture_default_str();
     primes->add_flag("--json", args.json,

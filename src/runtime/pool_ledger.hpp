@@ -85,22 +85,25 @@ public:
     /// A worker died holding `batch`, maybe while checking `culprit`. The culprit is charged
     /// one try; past `retries` tries it is reported unchecked. Every other unanswered number
     /// of the batch goes back to the front of the queue, uncharged: it never ran, or it ran
-    /// and its verdict died unsent. Returns whether anything was queued again.
+    /// and its verdict died unsent. Returns whether the culprit was charged, that is whether
+    /// a number paid for this death (each number pays for at most retries + 1).
     bool take_back(std::uint64_t batch, std::optional<std::uint64_t> culprit, unsigned retries) {
         const auto found = in_flight_.find(batch);
         if (found == in_flight_.end()) return false;  // fully answered: the worker held nothing
         std::vector<std::uint64_t> left(found->second.numbers.begin() + static_cast<std::ptrdiff_t>(found->second.answered),
                                         found->second.numbers.end());
         in_flight_.erase(found);
+        bool charged = false;
         if (culprit) {
             const auto at = std::find(left.begin(), left.end(), *culprit);
-            if (at != left.end() && ++tries_[*culprit] > retries) {
+            charged = at != left.end();
+            if (charged && ++tries_[*culprit] > retries) {
                 report_.unchecked.push_back(*culprit);
                 left.erase(at);
             }
         }
         pending_.insert(pending_.begin(), left.begin(), left.end());
-        return !left.empty();
+        return charged;
     }
 
     // --- results -----------------------------------------------------------------------

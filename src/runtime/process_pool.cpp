@@ -86,7 +86,7 @@ class process_pool {
 public:
     process_pool(number_source& source, const pool_options& options, pool_listener& listener)
         : options_(options), listener_(listener), activity_(options.workers), job_slots_(options.workers),
-          ledger_(source, options, listener, report_) {
+          uncharged_replacements_(options.workers, 0), ledger_(source, options, listener, report_) {
         if (options_.retries > 0) ledger_.hold_pills_until_answered();
     }
 
@@ -256,6 +256,8 @@ private:
             const auto record = decode_result_record(std::span{inbox_}.subspan(offset, size));
             if (!record) throw std::runtime_error("a worker sent a malformed result record");
             ledger_.accept(*record);
+            // An answer makes the worker's place worth refilling again (spend_uncharged_replacement).
+            if (record->kind == result_kind::verdicts) uncharged_replacements_[record->worker - 1] = 0;
         }
         std::memmove(inbox_.data(), inbox_.data() + offset, inbox_used_ - offset);
         inbox_used_ -= offset;
@@ -306,17 +308,35 @@ private:
         }
         report_.lost_workers.push_back(lost);
         if (!report_.interrupt_signal) listener_.on_worker_lost(lost);
-        if (options_.retries > 0 && !report_.interrupt_signal && !run_over_) retry(index, lost.checking);
+        if (options_.retries > 0 && !report_.interrupt_signal && !run_over_) {
+            replace_lost_worker(index, lost.checking);
+        }
     }
 
     /// --retries: what the dead worker held goes back in the queue (its slot names the batch)
-    /// and a fresh worker takes its place, so the pool keeps its size. Workers only die alone
-    /// here by a crash or a kill: the number being checked is the suspect, and is charged.
-    void retry(std::size_t index, std::optional<std::uint64_t> checking) {
+    /// and a fresh worker takes its place, so the pool keeps its size. An idle worker is
+    /// replaced too (killed by hand, or by the OOM killer, while the pool waits for input):
+    /// a pool that shrank silently could be left with no worker at all.
+    void replace_lost_worker(std::size_t index, std::optional<std::uint64_t> checking) {
         const auto last_job = decode_job_record(job_slots_[index].bytes);
-        if (!last_job || last_job->kind != job_kind::numbers) return;  // it held nothing
-        if (!ledger_.take_back(last_job->batch, checking, options_.retries)) return;
+        if (last_job && last_job->kind == job_kind::poison_pill) return;  // its work was over
+        // Workers only die alone here by a crash or a kill: the number being checked is the
+        // suspect, and is charged one try.
+        const bool charged =
+            last_job && ledger_.take_back(last_job->batch, checking, options_.retries);
+        if (!charged && !spend_uncharged_replacement(index)) return;
         workers_[index] = {start_worker(static_cast<unsigned>(index), worker_job_end_.get(), worker_result_end_.get())};
+    }
+
+    /// Every replacement must be paid for, or workers killed as fast as they are forked would
+    /// keep the parent forking forever. A death charged to a number is paid by that number
+    /// (it has retries + 1 tries). Any other death (idle, or between two numbers) is paid by
+    /// the worker's place in the pool: it is refilled at most `retries` times in a row, and an
+    /// answer from the worker there starts the count again. Returns false when none is left.
+    bool spend_uncharged_replacement(std::size_t index) {
+        if (uncharged_replacements_[index] == options_.retries) return false;
+        ++uncharged_replacements_[index];
+        return true;
     }
 
     void end_workers(int signal) noexcept {
@@ -347,6 +367,7 @@ private:
     sys::unique_fd worker_job_end_;     // kept with --retries only: what a replacement inherits
     sys::unique_fd worker_result_end_;
     bool run_over_ = false;             // the loop has ended: no more replacements
+    std::vector<unsigned> uncharged_replacements_;  // per worker: in a row, since it last answered
 
     std::optional<job_record> next_record_;  // taken from the ledger, waiting for room in the pipe
     bool results_ended_ = false;

@@ -352,5 +352,50 @@ class Methods(unittest.TestCase):
                         self.assertIn(allowed, done.stderr)
 
 
+class IdleWorkers(unittest.TestCase):
+    """Workers killed while they hold no number: the pool waits for standard input."""
+
+    def start_waiting(self, retries):
+        proc = subprocess.Popen([CONCUR, "primes", "--procs=2", f"--retries={retries}", "-"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        self.addCleanup(lambda: proc.poll() is None and proc.kill())
+        return proc, wait_for_children(proc, 2)
+
+    def test_with_retries_idle_workers_are_replaced_and_cost_nothing(self):
+        proc, workers = self.start_waiting(retries=2)
+        for worker in workers:
+            os.kill(worker, signal.SIGKILL)
+        # Both places refilled: two live workers that are not the killed ones.
+        deadline = time.monotonic() + 30
+        fresh = []
+        while len(fresh) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.005)
+            fresh = [w for w in children_of(proc.pid) if w not in workers and alive(w)]
+        self.assertEqual(len(fresh), 2, f"status {proc.poll()}: the killed workers were not replaced")
+        out, err = proc.communicate("7 11 12\n", timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        header, results, summary = parse_lines(out)
+        self.assertEqual(results, {7: True, 11: True, 12: False})
+        self.assertRegex(summary, r"^3 checks in ")
+        for worker in workers:
+            self.assertRegex(err, rf"worker \d \(pid {worker}\) was killed by SIGKILL\n")
+        self.assertFalse(any(alive(w) for w in workers + fresh))
+
+    def test_without_retries_killing_every_idle_worker_ends_the_run_with_3(self):
+        proc, workers = self.start_waiting(retries=0)
+        for worker in workers:
+            os.kill(worker, signal.SIGKILL)
+        # Standard input stays open and silent: the run must end anyway, not wait for it.
+        proc.wait(timeout=30)
+        out, err = proc.communicate()
+        self.assertEqual(proc.returncode, 3, err)
+        self.assertEqual(out, "Checking numbers from standard input with 2 processes:\n")
+        for worker in workers:
+            self.assertRegex(err, rf"worker \d \(pid {worker}\) was killed by SIGKILL\n")
+        self.assertIn("concur: the rest of the input was not read", err)
+        self.assertFalse(any(alive(w) for w in workers))
+
+
 if __name__ == "__main__":
     unittest.main()

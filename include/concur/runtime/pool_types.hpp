@@ -67,7 +67,9 @@ struct pool_options {
     prime_check check = is_prime;
     batch_planner planner{};  // its capacity is set by the pool to what one record carries
     /// Process pool only: how many times a number whose worker died is checked again on a
-    /// fresh worker before it is reported unchecked. Threads do not die alone; they ignore it.
+    /// fresh worker before it is reported unchecked. A worker that dies holding no number is
+    /// replaced too, at most this many times in a row in its place (an answer from the place
+    /// starts the count again). Threads do not die alone; they ignore it.
     unsigned retries = 0;
 };
 
