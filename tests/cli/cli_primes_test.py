@@ -7,8 +7,15 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 import unittest
+
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from processes import alive, wait_for_children
 
 CONCUR = os.environ.get("CONCUR", "concur")
 LINE = re.compile(r"^ *(\d+)  ([P ]) +(\d+\.\d{6})s$")
@@ -28,30 +35,11 @@ def run(*args, stdin=None, **kwargs):
                           timeout=120, **kwargs)
 
 
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except FileNotFoundError:
-        return []
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(") ")[1][0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
-def wait_for_children(proc, count, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        kids = children_of(proc.pid)
-        if len(kids) >= count:
-            return kids
-        time.sleep(0.005)
-    raise AssertionError(f"concur did not start {count} workers")
+def wait_for_workers(proc, count):
+    workers = wait_for_children(proc.pid, count)
+    if len(workers) < count:
+        raise AssertionError(f"concur did not start {count} workers")
+    return workers
 
 
 def parse_lines(stdout):
@@ -195,7 +183,7 @@ class OutputTrouble(unittest.TestCase):
         # The seed's slow loop (--method=trial-simple): the run must still be going while the test acts.
         proc = subprocess.Popen([CONCUR, "primes", "--numbers=book", "--procs=2", "--method=trial-simple"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        workers = wait_for_children(proc, 2)
+        workers = wait_for_workers(proc, 2)
         proc.stdout.readline()
         proc.stdout.readline()
         proc.stdout.close()
@@ -232,7 +220,7 @@ class Processes(unittest.TestCase):
         proc = subprocess.Popen([CONCUR, "primes", f"--numbers={numbers}", f"--procs={procs}",
                                  "--method=trial-simple"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        return proc, wait_for_children(proc, procs)
+        return proc, wait_for_workers(proc, procs)
 
     def test_workers_hold_only_their_pipe_ends(self):
         proc, workers = self.start_book()

@@ -42,7 +42,8 @@ import time
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
-from leftovers import become_subreaper, children, collect_leftovers, state
+from leftovers import become_subreaper, collect_leftovers
+from processes import state, wait_for_children, wait_or_kill
 
 CONCUR = os.environ.get("CONCUR", "concur")
 LINE = re.compile(r"^ *(\d+)  ([P ]) +(\d+\.\d{6})s$")
@@ -130,12 +131,7 @@ class Run:
 
     def finish(self, timeout):
         """The exit status, or None if concur did not end within `timeout` (then killed)."""
-        try:
-            status = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            status = None
+        status = wait_or_kill(self.proc, timeout)
         for thread in self.threads:
             thread.join()
         return status
@@ -242,14 +238,10 @@ def worker_kill_trial(rng, retries, durations, bound, figures, log):
     """SIGKILL of one worker, chosen at random, at a random moment of the book's numbers."""
     args, stdin, expected = WORKLOADS["book"]
     run = Run([*with_model(args, "process"), f"--retries={retries}"], stdin)
-    workers = children_of(run.proc.pid)
-    deadline = time.monotonic() + 10
-    while len(workers) < 2 and time.monotonic() < deadline:
-        time.sleep(0.002)
-        workers = children_of(run.proc.pid)
+    workers = wait_for_children(run.proc.pid, 2)
     delay = rng.uniform(0, 0.8 * durations[("book", "process")])
     time.sleep(delay)
-    victim = int(rng.choice(workers)) if workers else None
+    victim = rng.choice(workers) if workers else None
     # A worker that has already said done and exited cannot be lost; one still running must be
     # reported once killed, even if it had said done (then it did not exit cleanly).
     alive_at_kill = victim is not None and state(victim) not in (None, "Z")
@@ -302,10 +294,7 @@ def sigkill_trial(rng, durations, figures, log):
     workload = rng.choice(["book", "stream"])
     args, stdin, _ = WORKLOADS[workload]
     run = Run(with_model(args, "process"), stdin)
-    workers = int(args[1].split("=")[1])
-    deadline = time.monotonic() + 10
-    while len(children_of(run.proc.pid)) < workers and time.monotonic() < deadline:
-        time.sleep(0.002)
+    wait_for_children(run.proc.pid, int(args[1].split("=")[1]))
     time.sleep(rng.uniform(0, 0.8 * durations[(workload, "process")]))
     run.proc.kill()
     run.finish(10)
@@ -315,14 +304,6 @@ def sigkill_trial(rng, durations, figures, log):
     if alive:
         figures["alive 1 s later"] += 1
         log.append(f"SIGKILL trial ({workload}): workers alive 1 s after their parent: {alive}")
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return f.read().split()
-    except FileNotFoundError:
-        return []
 
 
 def main():

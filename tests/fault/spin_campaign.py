@@ -26,6 +26,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from leftovers import become_subreaper, collect_leftovers
+from processes import wait_for_children
 from pty_run import PtyRun, cursor_restored, drawn_widths
 
 CONCUR = os.environ.get("CONCUR", "concur")
@@ -113,9 +114,7 @@ def sigint_trial(rng, model, duration, bound, figures, log):
 
 def sigkill_trial(rng, figures, log):
     run = PtyRun([CONCUR, "spin", "--model=process", "--seconds=30"], columns=COLUMNS, env=ENVIRONMENT)
-    deadline = time.monotonic() + 10
-    while not children_of(run.proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.002)
+    wait_for_children(run.proc.pid, 1)
     time.sleep(rng.uniform(0, 0.3))
     run.proc.kill()
     run.finish(10)
@@ -125,14 +124,6 @@ def sigkill_trial(rng, figures, log):
     if alive:
         figures["alive 1 s later"] += 1
         log.append(f"SIGKILL trial (spin --model=process): spinner alive 1 s after its parent: {alive}")
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return f.read().split()
-    except FileNotFoundError:
-        return []
 
 
 def main():

@@ -9,6 +9,8 @@ import ctypes
 import os
 import time
 
+from processes import state
+
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -28,15 +30,6 @@ def children():
         except FileNotFoundError:
             pass
     return pids
-
-
-def state(pid):
-    """'Z' for a zombie, another letter for a live process, None if it is gone."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(") ", 1)[1][0]
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return None
 
 
 def collect_leftovers(grace=0.0):
