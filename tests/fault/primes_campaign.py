@@ -43,20 +43,10 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from leftovers import become_subreaper, collect_leftovers
+from primes_expected import BOOK, RESULT_LINE, SEED
 from processes import state, wait_for_children, wait_or_kill
 
 CONCUR = os.environ.get("CONCUR", "concur")
-LINE = re.compile(r"^ *(\d+)  ([P ]) +(\d+\.\d{6})s$")
-BOOK = {
-    2: True, 142702110479723: True, 299593572317531: True, 3333333333333301: True,
-    3333333333333333: False, 3333335652092209: False, 4444444444444423: True,
-    4444444444444444: False, 4444444488888889: False, 5555553133149889: False,
-    5555555555555503: True, 5555555555555555: False, 6666666666666666: False,
-    6666666666666719: True, 6666667141414921: False, 7777777536340681: False,
-    7777777777777753: True, 7777777777777777: False, 9999999999999917: True,
-    9999999999999999: False,
-}
-SEED = {n: BOOK[n] for n in list(BOOK)[:5]}
 STREAM_LIMIT = 200_000
 
 
@@ -154,7 +144,7 @@ def wrong_results(out, err, status, expected):
     body = lines[1:-1] if completed else lines[1:]
     seen = set()
     for line in body:
-        match = LINE.match(line)
+        match = RESULT_LINE.match(line)
         if not match:
             return f"not a whole result line: {line!r}"
         number, prime = int(match.group(1)), match.group(2) == "P"
@@ -252,7 +242,7 @@ def worker_kill_trial(rng, retries, durations, bound, figures, log):
     out, err = run.stdout(), run.stderr()
     problems = []
     lost = [int(pid) for pid in LOST_WORKER.findall(err)]
-    printed = [int(m.group(1)) for m in map(LINE.match, out.splitlines()) if m]
+    printed = [int(m.group(1)) for m in map(RESULT_LINE.match, out.splitlines()) if m]
     if re.search(r"was killed by SIGKILL while checking \d+", err):
         figures["killed mid-check"] += 1
     if status is None:
