@@ -42,7 +42,7 @@ import time
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
-from leftovers import become_subreaper, collect_leftovers
+from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
 from primes_expected import BOOK, RESULT_LINE, SEED
 from processes import state, wait_for_children, wait_or_kill
 
@@ -86,19 +86,12 @@ def with_model(args, model):
     return [args[0], f"--model={model}", *args[1:]]
 
 
-# Under ASan, LeakSanitizer checks for leaks at exit from a tracer task it clones: a child
-# process of concur's. A SIGINT landing during that check kills concur (the pool, and its
-# handlers, are gone by then) and orphans the tracer, which this campaign would count as a
-# leftover worker. Leaks are checked by every other test; here they are off.
-RUN_ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
-
-
 class Run:
     """One concur process, its output read as it comes, its stdin fed from a thread."""
 
     def __init__(self, args, stdin):
         self.proc = subprocess.Popen([CONCUR, *args], stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=RUN_ENVIRONMENT)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=LEAK_CHECK_OFF)
         self.out = []
         self.err = []
         self.threads = [threading.Thread(target=self.drain, args=(self.proc.stdout, self.out)),

@@ -25,7 +25,7 @@ import time
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
-from leftovers import become_subreaper, collect_leftovers
+from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
 from processes import wait_for_children
 from pty_run import PtyRun, cursor_restored, drawn_widths
 
@@ -33,9 +33,6 @@ CONCUR = os.environ.get("CONCUR", "concur")
 SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
 SECONDS = "0.3"  # short: a trial costs about this much
 COLUMNS = 80
-# LeakSanitizer's tracer is a child of concur's, which a SIGINT could orphan (see
-# primes_campaign.py); leaks are checked by every other test.
-ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
 
 
 def spin(model):
@@ -47,7 +44,7 @@ def duration_of(model):
     durations = []
     for _ in range(3):
         start = time.monotonic()
-        run = PtyRun(spin(model), columns=COLUMNS, env=ENVIRONMENT)
+        run = PtyRun(spin(model), columns=COLUMNS, env=LEAK_CHECK_OFF)
         status = run.finish(60)
         durations.append(time.monotonic() - start)
         leftovers = collect_leftovers()
@@ -72,7 +69,7 @@ def wrong_output(stdout, screen, status):
 
 def sigint_trial(rng, model, duration, bound, figures, log):
     delay = rng.uniform(0, 1.1 * duration)
-    run = PtyRun(spin(model), columns=COLUMNS, env=ENVIRONMENT)
+    run = PtyRun(spin(model), columns=COLUMNS, env=LEAK_CHECK_OFF)
     time.sleep(delay)
     try:
         os.killpg(run.proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, the child included
@@ -113,7 +110,7 @@ def sigint_trial(rng, model, duration, bound, figures, log):
 
 
 def sigkill_trial(rng, figures, log):
-    run = PtyRun([CONCUR, "spin", "--model=process", "--seconds=30"], columns=COLUMNS, env=ENVIRONMENT)
+    run = PtyRun([CONCUR, "spin", "--model=process", "--seconds=30"], columns=COLUMNS, env=LEAK_CHECK_OFF)
     wait_for_children(run.proc.pid, 1)
     time.sleep(rng.uniform(0, 0.3))
     run.proc.kill()
