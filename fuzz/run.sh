@@ -12,10 +12,11 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-((${#targets[@]} > 0)) || targets=(parse_decimal number_tokenizer wire_records)
+((${#targets[@]} > 0)) || targets=(parse_decimal number_tokenizer wire_records display_width)
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target parse_decimal_fuzzer number_tokenizer_fuzzer wire_records_fuzzer
+cmake --build --preset fuzz --target parse_decimal_fuzzer number_tokenizer_fuzzer wire_records_fuzzer \
+  display_width_fuzzer
 
 mkdir -p build/fuzz/artifacts
 status=0
@@ -24,6 +25,7 @@ for target in "${targets[@]}"; do
     parse_decimal) max_len=256 ;;       # longer than any number, long enough for the message's cut
     number_tokenizer) max_len=4096 ;;   # many tokens, and tokens far longer than 20 digits
     wire_records) max_len=4200 ;;       # a whole record (4096 bytes) and a few bytes more
+    display_width) max_len=64 ;;        # what goes wrong is local: a few characters about a cut
     *) echo "run.sh: unknown target '$target'" >&2; exit 2 ;;
   esac
   mkdir -p "fuzz/corpus-$target"

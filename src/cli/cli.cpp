@@ -1,6 +1,7 @@
 // The command line: CLI11 wiring for every subcommand. CLI11 is slow to compile, so it is
 // included here and nowhere else.
 #include "concur/cli/cli.hpp"
+#include "concur/core/display_width.hpp"
 
 #include "concur/core/exit_status.hpp"
 #include "concur/core/fixtures.hpp"
@@ -187,7 +188,10 @@ void setup_spin(CLI::App& app, spin_arguments& args) {
                      "With --model=coroutine --work=prime: yield to the event loop every K divisors,\n"
                      "1 to 1000000000, so the spinner turns (at a cost in speed)")
         ->type_name("K");
-    spin->add_option("--message", args.message, "What the spinner says")->capture_default_str();
+    spin->add_option("--message", args.message,
+                     "What the spinner says: up to 200 bytes of UTF-8 text, no control characters; cut\n"
+                     "to the terminal's width (a CJK character or an emoji takes 2 columns)")
+        ->capture_default_str();
     spin->add_flag("--stats", args.stats,
                    "After the answer: frames drawn, the longest gap between frames, the work's wall\n"
                    "time and the CPU time used (counted even when no frame is shown)");
@@ -242,10 +246,13 @@ spin_options make_spin_options(const spin_arguments& args) {
             throw usage_error("--nap: only --model=coroutine --work=prime can nap (the others never freeze)");
         }
     }
-    const bool printable = std::all_of(args.message.begin(), args.message.end(),
-                                       [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
-    if (!printable || args.message.size() > 200) {
-        throw usage_error("--message: must be at most 200 characters, without control characters");
+    // The message is drawn on the spinner's one line: a tab or a newline would break it, an
+    // escape sequence would drive the terminal. So no control character in either reading of
+    // the bytes: C0, DEL and C1 in UTF-8, and a lone byte 0x80..0x9f, which a terminal not in
+    // UTF-8 mode takes for C1 (0x9b is ESC [). Other bytes pass; an invalid one takes a column.
+    if (first_control(args.message) < args.message.size() || args.message.size() > 200) {
+        throw usage_error(fmt::format("--message: {} must be at most 200 bytes, without control characters",
+                                      quote_value(args.message)));
     }
     options.message = args.message;
     options.stats = args.stats;

@@ -3,6 +3,7 @@
 
 #include "concur/core/bench_exports.hpp"
 #include "concur/core/bench_report.hpp"
+#include "concur/core/display_width.hpp"
 #include "concur/core/exit_status.hpp"
 #include "concur/core/speedup_chart.hpp"
 #include "concur/runtime/number_source.hpp"
@@ -11,6 +12,7 @@
 #include "concur/sys/io.hpp"
 #include "concur/sys/load_average.hpp"
 #include "concur/sys/signal_pipe.hpp"
+#include "concur/sys/terminal.hpp"
 #include "concur/sys/unique_fd.hpp"
 
 #include <fmt/format.h>
@@ -21,6 +23,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace concur {
 namespace {
@@ -129,12 +132,16 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
             const configuration& config = plan[index];
             bench_row& row = summary.rows[index];
             if (options.progress) {
-                err.write(fmt::format("\r\033[Kbench: {} {} of {}: {} ({} of {}), {:.1f}s elapsed",
-                                      warming ? "warm-up" : "run", warming ? run + 1 : run - options.warmup + 1,
-                                      warming ? options.warmup : options.runs,
-                                      row.command.substr(std::string_view{"concur primes "}.size()), index + 1,
-                                      plan.size(),
-                                      std::chrono::duration<double>(clock::now() - bench_start).count()));
+                const std::string line = fmt::format(
+                    "bench: {} {} of {}: {} ({} of {}), {:.1f}s elapsed", warming ? "warm-up" : "run",
+                    warming ? run + 1 : run - options.warmup + 1, warming ? options.warmup : options.runs,
+                    row.command.substr(std::string_view{"concur primes "}.size()), index + 1, plan.size(),
+                    std::chrono::duration<double>(clock::now() - bench_start).count());
+                // Cut to the terminal as the spinner's line is: a line that wraps leaves a row
+                // behind at every update, since \r only returns to the start of the last row.
+                const auto columns = sys::terminal_columns(STDERR_FILENO);
+                err.write(fmt::format("\r\033[K{}", columns && *columns > 1 ? cut_to_width(line, *columns - 1)
+                                                                            : std::string_view{line}));
                 err.flush();
             }
             list_source source{options.numbers};

@@ -69,6 +69,7 @@ public:
     ~thread_pool() { stop_and_join(); }
 
     pool_report run() {
+        send_records();  // as the process pool does: each worker finds work the moment it starts
         start_workers();
         while (workers_done_ < options_.workers && !report_.interrupt_signal) step();
         if (report_.interrupt_signal) report_.ending = pool_ending::interrupted;

@@ -183,6 +183,9 @@ class SpinWithoutTerminal(unittest.TestCase):
             ("--number=7",): "--number: only",
             ("--work=prime", "--seconds=1"): "--seconds: only",
             ("--message=a\tb",): "--message",
+            ("--message=a\u009bb",): "--message: 'a\\xc2\\x9bb'",  # U+009B, CSI in UTF-8
+            ("--message=a\udc9b2J",): "--message: 'a\\x9b2J'",  # a lone byte 0x9b (surrogateescape)
+            ("--message=" + "x" * 201,): "(201 bytes)' must be at most 200 bytes",
         }
         for args, message in cases.items():
             with self.subTest(args=args):

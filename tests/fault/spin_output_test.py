@@ -1,15 +1,18 @@
 """Output trouble for `concur spin`, each model, with the spinner drawing on a pseudo-terminal.
 
 Standard output full (/dev/full), closed (no descriptor 1), read by `head -n 1`; the terminal
-resized while the spinner turns; a very long --message on a narrow terminal. Each run must end
+resized while the spinner turns; a very long --message on a narrow terminal, and one of wide
+characters (CJK, emoji) and combining accents, cut by columns. Each run must end
 with the documented status, leave no process behind and the cursor shown, and no line the
 spinner draws may be as wide as the terminal (the next character would wrap it).
 """
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 import unittest
 
 # The helpers the tests share are in tests/support, found from this file's own place, so ctest,
@@ -17,7 +20,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
-from pty_run import PtyRun, cursor_restored, drawn_widths, set_window
+from pty_run import ESCAPE, PtyRun, cursor_restored, drawn_widths, set_window
 
 CONCUR = os.environ.get("CONCUR", "concur")
 SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
@@ -111,6 +114,55 @@ class spin_output_test(unittest.TestCase):
                 after = drawn_widths(screen[mark:])
                 self.assertGreaterEqual(screen[mark:].count(b"\r"), 4, screen[mark:])
                 self.assertLess(max(after), 30, screen[mark:])
+
+    def test_a_wide_message_is_cut_by_columns_and_never_wraps(self):
+        # CJK characters and an emoji take 2 columns each, the accent (U+0301) none; the line
+        # must be cut by columns, never inside a character or off its accent, whatever LANG says.
+        environment = dict(LEAK_CHECK_OFF, LANG="C", LC_ALL="C")
+        for model in SPIN_MODELS:
+            # 20: a wide one straddles the limit; 14: the accent is the last; 4: nothing fits.
+            for columns in (20, 14, 7, 4):
+                with self.subTest(model=model, columns=columns):
+                    run = PtyRun(spin(model, "--seconds=0.35", f"--message={WIDE_MESSAGE}"),
+                                 columns=columns, env=environment)
+                    status, screen = self.finish(run)
+                    self.assertEqual(status, 0)
+                    self.assertIn("Answer: 42", run.stdout())
+                    self.assertGreaterEqual(screen.count(b"\r"), 4, screen)  # frames were drawn
+                    self.assertLess(max(drawn_columns(screen)), columns, screen)
+                    shown = fitted(WIDE_MESSAGE, columns - 3)
+                    self.assertIn(b"\r| " + shown.encode() + b"\r", screen)
+                    self.assertIn(b"\r" + b" " * (columns_of(shown) + 2) + b"\r", screen)  # the blank
+
+
+# "考え中 😀 é " eight times, the accent a combining one: 152 bytes, 96 columns.
+WIDE_MESSAGE = "\u8003\u3048\u4e2d \U0001f600 e\u0301 " * 8
+
+
+def columns_of(text):
+    """Terminal columns, from Python's own Unicode data: East Asian Wide and Fullwidth take 2,
+    combining marks and format characters none."""
+    def width(character):
+        if unicodedata.combining(character) or unicodedata.category(character) in ("Mn", "Me", "Cf"):
+            return 0
+        return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return sum(width(character) for character in text)
+
+
+def fitted(message, room):
+    """The longest start of message at most room columns wide, marks kept with their base."""
+    shown = ""
+    for character in message:
+        if columns_of(shown + character) > room:
+            break
+        shown += character
+    return shown
+
+
+def drawn_columns(screen):
+    """drawn_widths in terminal columns rather than characters."""
+    text = ESCAPE.sub(b"", screen)
+    return [columns_of(piece.decode("utf-8", errors="replace")) for piece in re.split(rb"[\r\n]", text)]
 
 
 if __name__ == "__main__":
