@@ -11,7 +11,14 @@ Run by ctest (label `fault`) with CONCUR set to the binary's path.
 import os
 import random
 import subprocess
+import sys
 import unittest
+
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from processes import stat_fields
 
 CONCUR = os.environ.get("CONCUR", "concur")
 NOT_A_NUMBER = "is not a decimal number from 0 to 18446744073709551615"
@@ -103,12 +110,8 @@ def session_processes(sid):
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(") ", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        if int(fields[3]) == sid:  # after "pid (comm) ": state ppid pgrp session
+        fields = stat_fields(entry)
+        if fields and int(fields[3]) == sid:  # after "pid (comm) ": state ppid pgrp session
             found.append(int(entry))
     return found
 

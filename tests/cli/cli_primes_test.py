@@ -7,20 +7,18 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 import unittest
 
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from primes_expected import BOOK, RESULT_LINE, SEED
+from processes import alive, wait_for_children
+
 CONCUR = os.environ.get("CONCUR", "concur")
-LINE = re.compile(r"^ *(\d+)  ([P ]) +(\d+\.\d{6})s$")
-BOOK = {
-    2: True, 142702110479723: True, 299593572317531: True, 3333333333333301: True,
-    3333333333333333: False, 3333335652092209: False, 4444444444444423: True,
-    4444444444444444: False, 4444444488888889: False, 5555553133149889: False,
-    5555555555555503: True, 5555555555555555: False, 6666666666666666: False,
-    6666666666666719: True, 6666667141414921: False, 7777777536340681: False,
-    7777777777777753: True, 7777777777777777: False, 9999999999999917: True,
-    9999999999999999: False,
-}
 
 
 def run(*args, stdin=None, **kwargs):
@@ -28,37 +26,18 @@ def run(*args, stdin=None, **kwargs):
                           timeout=120, **kwargs)
 
 
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except FileNotFoundError:
-        return []
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(") ")[1][0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
-def wait_for_children(proc, count, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        kids = children_of(proc.pid)
-        if len(kids) >= count:
-            return kids
-        time.sleep(0.005)
-    raise AssertionError(f"concur did not start {count} workers")
+def wait_for_workers(proc, count):
+    workers = wait_for_children(proc.pid, count)
+    if len(workers) < count:
+        raise AssertionError(f"concur did not start {count} workers")
+    return workers
 
 
 def parse_lines(stdout):
     lines = stdout.splitlines()
     results = {}
     for line in lines[1:-1]:
-        match = LINE.match(line)
+        match = RESULT_LINE.match(line)
         assert match, f"not a result line: {line!r}"
         results[int(match.group(1))] = match.group(2) == "P"
     return lines[0], results, lines[-1]
@@ -71,7 +50,7 @@ class PrimesOutput(unittest.TestCase):
         self.assertEqual(done.stderr, "")
         header, results, summary = parse_lines(done.stdout)
         self.assertEqual(header, "Checking 5 numbers with 2 processes:")
-        self.assertEqual(results, {n: BOOK[n] for n in list(BOOK)[:5]})
+        self.assertEqual(results, SEED)
         self.assertRegex(summary, r"^5 checks in \d+\.\d\ds$")
 
     def test_book_fixture(self):
@@ -195,7 +174,7 @@ class OutputTrouble(unittest.TestCase):
         # The seed's slow loop (--method=trial-simple): the run must still be going while the test acts.
         proc = subprocess.Popen([CONCUR, "primes", "--numbers=book", "--procs=2", "--method=trial-simple"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        workers = wait_for_children(proc, 2)
+        workers = wait_for_workers(proc, 2)
         proc.stdout.readline()
         proc.stdout.readline()
         proc.stdout.close()
@@ -232,7 +211,7 @@ class Processes(unittest.TestCase):
         proc = subprocess.Popen([CONCUR, "primes", f"--numbers={numbers}", f"--procs={procs}",
                                  "--method=trial-simple"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        return proc, wait_for_children(proc, procs)
+        return proc, wait_for_workers(proc, procs)
 
     def test_workers_hold_only_their_pipe_ends(self):
         proc, workers = self.start_book()
@@ -260,7 +239,7 @@ class Processes(unittest.TestCase):
         self.assertIn("interrupted by", err)
         self.assertNotIn("checks in", out)
         for line in out.splitlines()[1:]:
-            self.assertRegex(line, LINE)
+            self.assertRegex(line, RESULT_LINE)
         self.assertFalse(any(alive(w) for w in workers))
 
     def test_sigint_exits_130_and_ends_the_workers(self):

@@ -8,8 +8,15 @@ import re
 import select
 import signal
 import subprocess
+import sys
 import time
 import unittest
+
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from processes import alive, children_of
 
 CONCUR = os.environ.get("CONCUR", "concur")
 MODELS = ("thread", "process", "coroutine")
@@ -35,22 +42,6 @@ def stats_of(stdout):
         assert match, f"no {key} in {stdout!r}"
         found[key] = float(match.group(1))
     return found
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except FileNotFoundError:
-        return []
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(") ")[1][0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def wait_until(predicate, timeout=10.0):

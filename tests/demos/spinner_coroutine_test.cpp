@@ -3,7 +3,7 @@
 
 #include "concur/core/is_prime.hpp"
 #include "concur/runtime/run.hpp"
-#include "../runtime/manual_clock.hpp"
+#include "support/manual_clock.hpp"
 
 #include <gtest/gtest.h>
 

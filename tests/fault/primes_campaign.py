@@ -30,7 +30,6 @@ replay a campaign with --seed.
 """
 import argparse
 import os
-import random
 import re
 import signal
 import subprocess
@@ -38,20 +37,16 @@ import sys
 import threading
 import time
 
-from leftovers import become_subreaper, children, collect_leftovers, state
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from campaign import SIGINT_ENDINGS, Report, alive_after_parent_killed, count_sigint_ending, parse_with_seed
+from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
+from primes_expected import BOOK, RESULT_LINE, SEED
+from processes import state, wait_for_children, wait_or_kill
 
 CONCUR = os.environ.get("CONCUR", "concur")
-LINE = re.compile(r"^ *(\d+)  ([P ]) +(\d+\.\d{6})s$")
-BOOK = {
-    2: True, 142702110479723: True, 299593572317531: True, 3333333333333301: True,
-    3333333333333333: False, 3333335652092209: False, 4444444444444423: True,
-    4444444444444444: False, 4444444488888889: False, 5555553133149889: False,
-    5555555555555503: True, 5555555555555555: False, 6666666666666666: False,
-    6666666666666719: True, 6666667141414921: False, 7777777536340681: False,
-    7777777777777753: True, 7777777777777777: False, 9999999999999917: True,
-    9999999999999999: False,
-}
-SEED = {n: BOOK[n] for n in list(BOOK)[:5]}
 STREAM_LIMIT = 200_000
 
 
@@ -91,19 +86,12 @@ def with_model(args, model):
     return [args[0], f"--model={model}", *args[1:]]
 
 
-# Under ASan, LeakSanitizer checks for leaks at exit from a tracer task it clones: a child
-# process of concur's. A SIGINT landing during that check kills concur (the pool, and its
-# handlers, are gone by then) and orphans the tracer, which this campaign would count as a
-# leftover worker. Leaks are checked by every other test; here they are off.
-RUN_ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
-
-
 class Run:
     """One concur process, its output read as it comes, its stdin fed from a thread."""
 
     def __init__(self, args, stdin):
         self.proc = subprocess.Popen([CONCUR, *args], stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=RUN_ENVIRONMENT)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=LEAK_CHECK_OFF)
         self.out = []
         self.err = []
         self.threads = [threading.Thread(target=self.drain, args=(self.proc.stdout, self.out)),
@@ -126,12 +114,7 @@ class Run:
 
     def finish(self, timeout):
         """The exit status, or None if concur did not end within `timeout` (then killed)."""
-        try:
-            status = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            status = None
+        status = wait_or_kill(self.proc, timeout)
         for thread in self.threads:
             thread.join()
         return status
@@ -154,7 +137,7 @@ def wrong_results(out, err, status, expected):
     body = lines[1:-1] if completed else lines[1:]
     seen = set()
     for line in body:
-        match = LINE.match(line)
+        match = RESULT_LINE.match(line)
         if not match:
             return f"not a whole result line: {line!r}"
         number, prime = int(match.group(1)), match.group(2) == "P"
@@ -197,7 +180,7 @@ def duration_of(workload, model):
     return sorted(durations)[1]
 
 
-def sigint_trial(rng, model, durations, bound, figures, log):
+def sigint_trial(rng, model, durations, bound, kind):
     workload = rng.choice(list(WORKLOADS))
     args, stdin, expected = WORKLOADS[workload]
     delay = rng.uniform(0, durations[(workload, model)])
@@ -207,45 +190,27 @@ def sigint_trial(rng, model, durations, bound, figures, log):
     status = run.finish(bound)
     leftovers = collect_leftovers()
     out, err = run.stdout(), run.stderr()
-    problems = []
-    if status is None:
-        figures["hangs"] += 1
-        problems.append(f"no end within {bound:.1f}s of SIGINT")
-    elif status == 130:
-        figures["130"] += 1
-    elif status == 0:
-        figures["done before the signal"] += 1
-    elif status == -signal.SIGINT:
-        figures["killed outside the pool"] += 1
-    else:
-        figures["wrong statuses"] += 1
-        problems.append(f"status {status}")
+    trial = kind.trial()
+    count_sigint_ending(trial, status, bound, killed_outside="killed outside the pool")
     if leftovers:
-        figures["leftovers"] += 1
-        problems.append(f"left behind: {leftovers}")
+        trial.fail("leftovers", f"left behind: {leftovers}")
     if status is not None and (wrong := wrong_results(out, err, status, expected)):
-        figures["wrong results"] += 1
-        problems.append(wrong)
-    if problems:
-        log.append(f"SIGINT trial ({model}, {workload}, {delay:.3f}s): {'; '.join(problems)}; stderr {err[-300:]!r}")
+        trial.fail("wrong results", wrong)
+    trial.log(f"SIGINT trial ({model}, {workload}, {delay:.3f}s)", f"stderr {err[-300:]!r}")
 
 
 LOST_WORKER = re.compile(r"^concur: worker \d+ \(pid (\d+)\) was killed by SIGKILL", re.M)
 NOT_CHECKED = re.compile(r"^concur: \d+ numbers? (?:was|were) not checked because a worker was lost: (.+)$", re.M)
 
 
-def worker_kill_trial(rng, retries, durations, bound, figures, log):
+def worker_kill_trial(rng, retries, durations, bound, kind):
     """SIGKILL of one worker, chosen at random, at a random moment of the book's numbers."""
     args, stdin, expected = WORKLOADS["book"]
     run = Run([*with_model(args, "process"), f"--retries={retries}"], stdin)
-    workers = children_of(run.proc.pid)
-    deadline = time.monotonic() + 10
-    while len(workers) < 2 and time.monotonic() < deadline:
-        time.sleep(0.002)
-        workers = children_of(run.proc.pid)
+    workers = wait_for_children(run.proc.pid, 2)
     delay = rng.uniform(0, 0.8 * durations[("book", "process")])
     time.sleep(delay)
-    victim = int(rng.choice(workers)) if workers else None
+    victim = rng.choice(workers) if workers else None
     # A worker that has already said done and exited cannot be lost; one still running must be
     # reported once killed, even if it had said done (then it did not exit cleanly).
     alive_at_kill = victim is not None and state(victim) not in (None, "Z")
@@ -254,29 +219,25 @@ def worker_kill_trial(rng, retries, durations, bound, figures, log):
     status = run.finish(bound)
     leftovers = collect_leftovers()
     out, err = run.stdout(), run.stderr()
-    problems = []
+    trial = kind.trial()
     lost = [int(pid) for pid in LOST_WORKER.findall(err)]
-    printed = [int(m.group(1)) for m in map(LINE.match, out.splitlines()) if m]
+    printed = [int(m.group(1)) for m in map(RESULT_LINE.match, out.splitlines()) if m]
     if re.search(r"was killed by SIGKILL while checking \d+", err):
-        figures["killed mid-check"] += 1
+        trial.count("killed mid-check")
     if status is None:
-        figures["hangs"] += 1
-        problems.append(f"no end within {bound:.1f}s")
+        trial.fail("hangs", f"no end within {bound:.1f}s")
     elif status == 0 and not lost and not alive_at_kill:
-        figures["done before the kill"] += 1
+        trial.count("done before the kill")
     elif lost != [victim]:
-        figures["wrong results"] += 1
-        problems.append(f"stderr names lost workers {lost}, killed {victim}")
+        trial.fail("wrong results", f"stderr names lost workers {lost}, killed {victim}")
     elif retries == 0 and status == 3:
-        figures["3 (lost)"] += 1
+        trial.count("3 (lost)")
     elif retries > 0 and status == 0:
-        figures["0 (answered again)"] += 1
+        trial.count("0 (answered again)")
     else:
-        figures["wrong statuses"] += 1
-        problems.append(f"status {status}")
+        trial.fail("wrong statuses", f"status {status}")
     if leftovers:
-        figures["leftovers"] += 1
-        problems.append(f"left behind: {leftovers}")
+        trial.fail("leftovers", f"left behind: {leftovers}")
     if status is not None:
         # Right verdicts, nothing twice, nothing unasked: the same check as after SIGINT.
         wrong = wrong_results(out, err, status, expected)
@@ -287,38 +248,20 @@ def worker_kill_trial(rng, retries, durations, bound, figures, log):
         if wrong is None and status == 0 and sorted(printed) != sorted(expected):
             wrong = f"status 0 with {len(printed)} of {len(expected)} answered"
         if wrong:
-            figures["wrong results"] += 1
-            problems.append(wrong)
-    if problems:
-        log.append(f"worker SIGKILL trial (--retries={retries}, {delay:.3f}s): {'; '.join(problems)}; "
-                   f"stderr {err[-300:]!r}")
+            trial.fail("wrong results", wrong)
+    trial.log(f"worker SIGKILL trial (--retries={retries}, {delay:.3f}s)", f"stderr {err[-300:]!r}")
 
 
-def sigkill_trial(rng, durations, figures, log):
+def sigkill_trial(rng, durations, kind):
     workload = rng.choice(["book", "stream"])
     args, stdin, _ = WORKLOADS[workload]
     run = Run(with_model(args, "process"), stdin)
     workers = int(args[1].split("=")[1])
-    deadline = time.monotonic() + 10
-    while len(children_of(run.proc.pid)) < workers and time.monotonic() < deadline:
-        time.sleep(0.002)
-    time.sleep(rng.uniform(0, 0.8 * durations[(workload, "process")]))
-    run.proc.kill()
-    run.finish(10)
-    # The workers are re-parented to this process (a subreaper): alive, or zombies once dead.
-    found = collect_leftovers(grace=1.0)
-    alive = [(pid, state) for pid, state in found if state != "Z"]
+    alive = alive_after_parent_killed(run, workers, rng.uniform(0, 0.8 * durations[(workload, "process")]))
+    trial = kind.trial()
     if alive:
-        figures["alive 1 s later"] += 1
-        log.append(f"SIGKILL trial ({workload}): workers alive 1 s after their parent: {alive}")
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return f.read().split()
-    except FileNotFoundError:
-        return []
+        trial.fail("alive 1 s later", f"workers alive 1 s after their parent: {alive}")
+    trial.log(f"SIGKILL trial ({workload})")
 
 
 def main():
@@ -326,13 +269,10 @@ def main():
     parser.add_argument("--sigint-trials", type=int, default=100, help="per model")
     parser.add_argument("--worker-kill-trials", type=int, default=25, help="per --retries value (0 and 2)")
     parser.add_argument("--sigkill-trials", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=None, help="replay a campaign (default: random)")
-    arguments = parser.parse_args()
-    seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(2 ** 32)
-    rng = random.Random(seed)
+    arguments, seed, rng = parse_with_seed(parser)
     become_subreaper()
 
-    start = time.monotonic()
+    report = Report()
     models = primes_models()
     durations = {(name, model): duration_of(name, model) for model in models for name in WORKLOADS}
     # Generous: a stopped run must end in well under a second; a sanitized one, in a few.
@@ -341,37 +281,22 @@ def main():
           + ", ".join(f"{name} {model} {seconds:.2f}s" for (name, model), seconds in durations.items())
           + f"; hang bound {bound:.1f}s", flush=True)
 
-    log = []
-    failure_keys = ["hangs", "wrong statuses", "leftovers", "wrong results"]
-    sigint = {}
+    failures = ["hangs", "wrong statuses", "leftovers", "wrong results"]
     for model in models:
-        sigint[model] = dict.fromkeys(["130", "done before the signal", "killed outside the pool",
-                                       *failure_keys], 0)
-        for _ in range(arguments.sigint_trials):
-            sigint_trial(rng, model, durations, bound, sigint[model], log)
-    worker_kill = {}
+        kind = report.kind(f"SIGINT at a random moment, --model={model}", arguments.sigint_trials,
+                           [*SIGINT_ENDINGS, "killed outside the pool"], failures)
+        for _ in range(kind.trials):
+            sigint_trial(rng, model, durations, bound, kind)
     for retries in (0, 2):
-        worker_kill[retries] = dict.fromkeys(["3 (lost)" if retries == 0 else "0 (answered again)",
-                                              "killed mid-check", "done before the kill", *failure_keys], 0)
-        for _ in range(arguments.worker_kill_trials):
-            worker_kill_trial(rng, retries, durations, bound, worker_kill[retries], log)
-    sigkill = {"alive 1 s later": 0}
-    for _ in range(arguments.sigkill_trials):
-        sigkill_trial(rng, durations, sigkill, log)
-    for line in log:
-        print(line)
-    for model, figures in sigint.items():
-        print(f"SIGINT at a random moment, --model={model}: {arguments.sigint_trials} trials: "
-              + ", ".join(f"{key} {value}" for key, value in figures.items()))
-    for retries, figures in worker_kill.items():
-        print(f"SIGKILL of a worker, --model=process --retries={retries}: {arguments.worker_kill_trials} trials: "
-              + ", ".join(f"{key} {value}" for key, value in figures.items()))
-    print(f"SIGKILL of the parent, --model=process: {arguments.sigkill_trials} trials: "
-          + ", ".join(f"{key} {value}" for key, value in sigkill.items()))
-    print(f"campaign time {time.monotonic() - start:.1f}s")
-    failures = sum(figures[key] for figures in [*sigint.values(), *worker_kill.values()] for key in failure_keys)
-    failures += sigkill["alive 1 s later"]
-    return 1 if failures else 0
+        kind = report.kind(f"SIGKILL of a worker, --model=process --retries={retries}", arguments.worker_kill_trials,
+                           ["3 (lost)" if retries == 0 else "0 (answered again)", "killed mid-check",
+                            "done before the kill"], failures)
+        for _ in range(kind.trials):
+            worker_kill_trial(rng, retries, durations, bound, kind)
+    kind = report.kind("SIGKILL of the parent, --model=process", arguments.sigkill_trials, [], ["alive 1 s later"])
+    for _ in range(kind.trials):
+        sigkill_trial(rng, durations, kind)
+    return report.finish()
 
 
 if __name__ == "__main__":

@@ -14,8 +14,13 @@ import os
 import resource
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
+
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from leftovers import become_subreaper, collect_leftovers
 

@@ -16,21 +16,22 @@ Prints one line of figures per kind and exits 1 if any trial failed. Run by ctes
 """
 import argparse
 import os
-import random
 import signal
 import sys
 import time
 
-from leftovers import become_subreaper, collect_leftovers
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from campaign import SIGINT_ENDINGS, Report, alive_after_parent_killed, count_sigint_ending, parse_with_seed
+from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
 from pty_run import PtyRun, cursor_restored, drawn_widths
 
 CONCUR = os.environ.get("CONCUR", "concur")
 SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
 SECONDS = "0.3"  # short: a trial costs about this much
 COLUMNS = 80
-# LeakSanitizer's tracer is a child of concur's, which a SIGINT could orphan (see
-# primes_campaign.py); leaks are checked by every other test.
-ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
 
 
 def spin(model):
@@ -42,7 +43,7 @@ def duration_of(model):
     durations = []
     for _ in range(3):
         start = time.monotonic()
-        run = PtyRun(spin(model), columns=COLUMNS, env=ENVIRONMENT)
+        run = PtyRun(spin(model), columns=COLUMNS, env=LEAK_CHECK_OFF)
         status = run.finish(60)
         durations.append(time.monotonic() - start)
         leftovers = collect_leftovers()
@@ -65,9 +66,9 @@ def wrong_output(stdout, screen, status):
     return None
 
 
-def sigint_trial(rng, model, duration, bound, figures, log):
+def sigint_trial(rng, model, duration, bound, kind):
     delay = rng.uniform(0, 1.1 * duration)
-    run = PtyRun(spin(model), columns=COLUMNS, env=ENVIRONMENT)
+    run = PtyRun(spin(model), columns=COLUMNS, env=LEAK_CHECK_OFF)
     time.sleep(delay)
     try:
         os.killpg(run.proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, the child included
@@ -77,99 +78,54 @@ def sigint_trial(rng, model, duration, bound, figures, log):
     leftovers = collect_leftovers()
     run.close()
     screen = run.received()
-    problems = []
-    if status is None:
-        figures["hangs"] += 1
-        problems.append(f"no end within {bound:.1f}s of SIGINT")
-    elif status == 130:
-        figures["130"] += 1
-    elif status == 0:
-        figures["done before the signal"] += 1
-    elif status == -signal.SIGINT:
-        figures["killed outside the handlers"] += 1
-    else:
-        figures["wrong statuses"] += 1
-        problems.append(f"status {status}")
+    trial = kind.trial()
+    count_sigint_ending(trial, status, bound, killed_outside="killed outside the handlers")
     if leftovers:
-        figures["leftovers"] += 1
-        problems.append(f"left behind: {leftovers}")
+        trial.fail("leftovers", f"left behind: {leftovers}")
     if not cursor_restored(screen):
-        figures["cursor hidden"] += 1
-        problems.append("the cursor was left hidden")
+        trial.fail("cursor hidden", "the cursor was left hidden")
     if max(drawn_widths(screen)) >= COLUMNS:
-        figures["lines too wide"] += 1
-        problems.append("a line as wide as the terminal")
+        trial.fail("lines too wide", "a line as wide as the terminal")
     if status is not None and (wrong := wrong_output(run.stdout(), screen, status)):
-        figures["wrong results"] += 1
-        problems.append(wrong)
-    if problems:
-        log.append(f"SIGINT trial (spin --model={model}, {delay:.3f}s): {'; '.join(problems)}; "
-                   f"screen {screen[-120:]!r}")
+        trial.fail("wrong results", wrong)
+    trial.log(f"SIGINT trial (spin --model={model}, {delay:.3f}s)", f"screen {screen[-120:]!r}")
 
 
-def sigkill_trial(rng, figures, log):
-    run = PtyRun([CONCUR, "spin", "--model=process", "--seconds=30"], columns=COLUMNS, env=ENVIRONMENT)
-    deadline = time.monotonic() + 10
-    while not children_of(run.proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.002)
-    time.sleep(rng.uniform(0, 0.3))
-    run.proc.kill()
-    run.finish(10)
-    found = collect_leftovers(grace=1.0)
+def sigkill_trial(rng, kind):
+    run = PtyRun([CONCUR, "spin", "--model=process", "--seconds=30"], columns=COLUMNS, env=LEAK_CHECK_OFF)
+    alive = alive_after_parent_killed(run, 1, rng.uniform(0, 0.3))
     run.close()
-    alive = [(pid, state) for pid, state in found if state != "Z"]
+    trial = kind.trial()
     if alive:
-        figures["alive 1 s later"] += 1
-        log.append(f"SIGKILL trial (spin --model=process): spinner alive 1 s after its parent: {alive}")
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return f.read().split()
-    except FileNotFoundError:
-        return []
+        trial.fail("alive 1 s later", f"spinner alive 1 s after its parent: {alive}")
+    trial.log("SIGKILL trial (spin --model=process)")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sigint-trials", type=int, default=100, help="per model")
     parser.add_argument("--sigkill-trials", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=None, help="replay a campaign (default: random)")
-    arguments = parser.parse_args()
-    seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(2 ** 32)
-    rng = random.Random(seed)
+    arguments, seed, rng = parse_with_seed(parser)
     become_subreaper()
 
-    start = time.monotonic()
+    report = Report()
     durations = {model: duration_of(model) for model in SPIN_MODELS}
     bound = 5.0 + 2 * max(durations.values())
     print(f"seed {seed}; spin --seconds={SECONDS} on this build: "
           + ", ".join(f"{model} {seconds:.2f}s" for model, seconds in durations.items())
           + f"; hang bound {bound:.1f}s", flush=True)
 
-    log = []
-    failure_keys = ["hangs", "wrong statuses", "leftovers", "cursor hidden", "lines too wide", "wrong results"]
-    sigint = {}
+    failures = ["hangs", "wrong statuses", "leftovers", "cursor hidden", "lines too wide", "wrong results"]
     for model in SPIN_MODELS:
-        sigint[model] = dict.fromkeys(["130", "done before the signal", "killed outside the handlers",
-                                       *failure_keys], 0)
-        for _ in range(arguments.sigint_trials):
-            sigint_trial(rng, model, durations[model], bound, sigint[model], log)
-    sigkill = {"alive 1 s later": 0}
-    for _ in range(arguments.sigkill_trials):
-        sigkill_trial(rng, sigkill, log)
-    for line in log:
-        print(line)
-    for model, figures in sigint.items():
-        print(f"SIGINT at a random moment, spin --model={model}: {arguments.sigint_trials} trials: "
-              + ", ".join(f"{key} {value}" for key, value in figures.items()))
-    print(f"SIGKILL of the parent, spin --model=process: {arguments.sigkill_trials} trials: "
-          + ", ".join(f"{key} {value}" for key, value in sigkill.items()))
-    print(f"campaign time {time.monotonic() - start:.1f}s")
-    failures = sum(figures[key] for figures in sigint.values() for key in failure_keys)
-    failures += sigkill["alive 1 s later"]
-    return 1 if failures else 0
+        kind = report.kind(f"SIGINT at a random moment, spin --model={model}", arguments.sigint_trials,
+                           [*SIGINT_ENDINGS, "killed outside the handlers"], failures)
+        for _ in range(kind.trials):
+            sigint_trial(rng, model, durations[model], bound, kind)
+    kind = report.kind("SIGKILL of the parent, spin --model=process", arguments.sigkill_trials, [],
+                       ["alive 1 s later"])
+    for _ in range(kind.trials):
+        sigkill_trial(rng, kind)
+    return report.finish()
 
 
 if __name__ == "__main__":

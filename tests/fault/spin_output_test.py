@@ -10,17 +10,20 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 import unicodedata
 import unittest
 
-from leftovers import become_subreaper, collect_leftovers
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
 from pty_run import ESCAPE, PtyRun, cursor_restored, drawn_widths, set_window
 
 CONCUR = os.environ.get("CONCUR", "concur")
 SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
-# As in the campaigns: LeakSanitizer's tracer is a child of concur's; leaks are checked elsewhere.
-ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
 LONG_MESSAGE = "a very long message that goes on " * 6  # 198 characters
 
 
@@ -45,7 +48,7 @@ class spin_output_test(unittest.TestCase):
     def test_stdout_full_is_a_system_error(self):
         for model in SPIN_MODELS:
             with self.subTest(model=model), open("/dev/full", "w") as full:
-                run = PtyRun(spin(model, "--seconds=0.3"), stdout=full, env=ENVIRONMENT)
+                run = PtyRun(spin(model, "--seconds=0.3"), stdout=full, env=LEAK_CHECK_OFF)
                 status, screen = self.finish(run)
                 self.assertEqual(status, 1)
                 self.assertIn(b"concur: cannot write to standard output: No space left on device", screen)
@@ -55,7 +58,7 @@ class spin_output_test(unittest.TestCase):
             with self.subTest(model=model):
                 # A shell's `>&-`: descriptor 1 is not open at all.
                 run = PtyRun(["sh", "-c", 'exec "$@" >&-', "sh", *spin(model, "--seconds=0.3")],
-                             stdout=subprocess.DEVNULL, env=ENVIRONMENT)
+                             stdout=subprocess.DEVNULL, env=LEAK_CHECK_OFF)
                 status, screen = self.finish(run)
                 self.assertEqual(status, 1)
                 self.assertIn(b"concur: cannot write to standard output: Bad file descriptor", screen)
@@ -64,7 +67,7 @@ class spin_output_test(unittest.TestCase):
         for model in SPIN_MODELS:
             with self.subTest(model=model):
                 head = subprocess.Popen(["head", "-n", "1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-                run = PtyRun(spin(model, "--seconds=0.3"), stdout=head.stdin, env=ENVIRONMENT)
+                run = PtyRun(spin(model, "--seconds=0.3"), stdout=head.stdin, env=LEAK_CHECK_OFF)
                 head.stdin.close()
                 first_line = head.stdout.read().decode()
                 head.wait(timeout=30)
@@ -79,7 +82,7 @@ class spin_output_test(unittest.TestCase):
             for columns in (20, 7, 4):
                 with self.subTest(model=model, columns=columns):
                     run = PtyRun(spin(model, "--seconds=0.35", f"--message={LONG_MESSAGE}"),
-                                 columns=columns, env=ENVIRONMENT)
+                                 columns=columns, env=LEAK_CHECK_OFF)
                     status, screen = self.finish(run)
                     self.assertEqual(status, 0)
                     self.assertIn("Answer: 42", run.stdout())
@@ -93,7 +96,7 @@ class spin_output_test(unittest.TestCase):
         for model in SPIN_MODELS:
             with self.subTest(model=model):
                 run = PtyRun(spin(model, "--seconds=1.2", f"--message={LONG_MESSAGE}"), columns=100,
-                             env=ENVIRONMENT)
+                             env=LEAK_CHECK_OFF)
                 deadline = time.monotonic() + 10
                 while run.received().count(b"\r") < 3 and time.monotonic() < deadline:
                     time.sleep(0.01)
@@ -115,7 +118,7 @@ class spin_output_test(unittest.TestCase):
     def test_a_wide_message_is_cut_by_columns_and_never_wraps(self):
         # CJK characters and an emoji take 2 columns each, the accent (U+0301) none; the line
         # must be cut by columns, never inside a character or off its accent, whatever LANG says.
-        environment = dict(ENVIRONMENT, LANG="C", LC_ALL="C")
+        environment = dict(LEAK_CHECK_OFF, LANG="C", LC_ALL="C")
         for model in SPIN_MODELS:
             # 20: a wide one straddles the limit; 14: the accent is the last; 4: nothing fits.
             for columns in (20, 14, 7, 4):

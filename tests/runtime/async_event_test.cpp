@@ -2,7 +2,7 @@
 #include "concur/runtime/async_event.hpp"
 
 #include "concur/runtime/cancelled.hpp"
-#include "manual_clock.hpp"
+#include "support/manual_clock.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include "concur/runtime/run.hpp"
 #include "concur/runtime/sleep.hpp"
 #include "concur/runtime/yield_now.hpp"
-#include "manual_clock.hpp"
+#include "support/manual_clock.hpp"
 
 #include <gtest/gtest.h>
 

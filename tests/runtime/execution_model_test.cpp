@@ -4,6 +4,7 @@
 #include "concur/sys/descriptors.hpp"
 #include "concur/sys/io.hpp"
 #include "concur/sys/pipe.hpp"
+#include "support/collecting_listener.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,15 +19,7 @@ namespace {
 
 using namespace concur;
 
-class collecting_listener final : public pool_listener {
-public:
-    void on_result(const checked_number& result) override { results.push_back(result); }
-    void on_worker_lost(const lost_worker& lost) override { lost_workers.push_back(lost); }
-    void on_worker_started(unsigned worker, long id) override { started[worker] = id; }
-    std::vector<checked_number> results;
-    std::vector<lost_worker> lost_workers;
-    std::map<unsigned, long> started;
-};
+using concur::testing::collecting_listener;
 
 std::vector<std::uint64_t> mixed_numbers(std::size_t count) {
     std::mt19937_64 random{20261126};

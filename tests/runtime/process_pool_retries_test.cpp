@@ -2,6 +2,8 @@
 #include "concur/runtime/process_pool.hpp"
 
 #include "concur/sys/descriptors.hpp"
+#include "support/collecting_listener.hpp"
+#include "support/has_children.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,23 +20,9 @@ namespace {
 
 using namespace concur;
 
-class collecting_listener final : public pool_listener {
-public:
-    void on_result(const checked_number& result) override { results.push_back(result); }
-    void on_worker_lost(const lost_worker& lost) override { lost_workers.push_back(lost); }
-    std::vector<checked_number> results;
-    std::vector<lost_worker> lost_workers;
-};
-
-std::map<std::uint64_t, int> count_answers(const std::vector<checked_number>& results) {
-    std::map<std::uint64_t, int> answers;
-    for (const auto& result : results) ++answers[result.number];
-    return answers;
-}
-
-bool has_children() {
-    return ::waitpid(-1, nullptr, WNOHANG) != -1 || errno != ECHILD;
-}
+using concur::testing::collecting_listener;
+using concur::testing::count_answers;
+using concur::testing::has_children;
 
 std::vector<std::uint64_t> one_to(std::uint64_t last) {
     std::vector<std::uint64_t> numbers;

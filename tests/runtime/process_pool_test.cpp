@@ -4,6 +4,8 @@
 #include "concur/sys/descriptors.hpp"
 #include "concur/sys/io.hpp"
 #include "concur/sys/pipe.hpp"
+#include "support/collecting_listener.hpp"
+#include "support/has_children.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,24 +20,9 @@ namespace {
 
 using namespace concur;
 
-class collecting_listener final : public pool_listener {
-public:
-    void on_result(const checked_number& result) override { results.push_back(result); }
-    void on_worker_lost(const lost_worker& lost) override { lost_workers.push_back(lost); }
-    std::vector<checked_number> results;
-    std::vector<lost_worker> lost_workers;
-};
-
-std::map<std::uint64_t, int> count_answers(const std::vector<checked_number>& results) {
-    std::map<std::uint64_t, int> answers;
-    for (const auto& result : results) ++answers[result.number];
-    return answers;
-}
-
-bool has_children() {
-    // waitpid fails with ECHILD only when this process has no child at all, zombie or alive.
-    return ::waitpid(-1, nullptr, WNOHANG) != -1 || errno != ECHILD;
-}
+using concur::testing::collecting_listener;
+using concur::testing::count_answers;
+using concur::testing::has_children;
 
 std::vector<std::uint64_t> mixed_numbers(std::size_t count) {
     std::mt19937_64 random{20261125};

@@ -15,6 +15,8 @@ import subprocess
 import termios
 import threading
 
+from processes import wait_or_kill
+
 HIDE_CURSOR = b"\x1b[?25l"
 SHOW_CURSOR = b"\x1b[?25h"
 ESCAPE = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
@@ -62,12 +64,7 @@ class PtyRun:
 
     def finish(self, timeout):
         """The exit status, or None if concur did not end within `timeout` (then killed)."""
-        try:
-            status = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            status = None
+        status = wait_or_kill(self.proc, timeout)
         # The readers end at end-of-file (EIO for the terminal) once no process holds the
         # other end; a leftover child still holding it is the caller's to find and kill
         # (then call close()), so do not wait forever here.
