@@ -105,7 +105,7 @@ public:
         run_over_ = true;
         if (report_.interrupt_signal) {
             report_.ending = pool_ending::interrupted;
-            end_workers(SIGTERM);
+            end_workers(SIGKILL);  // they ignore SIGINT and SIGTERM (see start_worker)
         } else {
             reap_all();
         }
@@ -159,7 +159,11 @@ private:
             // must not hold the job pipe's write end or the result pipe's read end: a
             // write end left open in a child means the parent never sees end-of-file.
             sys::close_descriptors_except({job_fd, result_fd});
-            std::signal(SIGINT, SIG_IGN);  // Ctrl-C reaches the whole group; the parent decides
+            // Ctrl-C, and SIGTERM from `timeout` or `kill %1`, reach the whole process group.
+            // The parent decides: it stops its workers itself (SIGKILL), so a worker killed by
+            // the group's signal is never mistaken for a lost one.
+            std::signal(SIGINT, SIG_IGN);
+            std::signal(SIGTERM, SIG_IGN);
             std::signal(SIGPIPE, SIG_DFL);
             sigset_t none;
             sigemptyset(&none);
@@ -267,14 +271,18 @@ private:
 
     // --- signals and workers -----------------------------------------------------------
 
+    /// Interrupts first, then exits: a worker that ended in the same instant as a Ctrl-C is
+    /// then judged knowing the run was interrupted, whatever order the signals came in.
     void handle_signals() {
+        bool child_ended = false;
         while (const auto signal = signals_.take()) {
             if (*signal == SIGCHLD) {
-                reap_ended_workers();
+                child_ended = true;
             } else if (report_.interrupt_signal == 0) {
                 report_.interrupt_signal = *signal;
             }
         }
+        if (child_ended) reap_ended_workers();
     }
 
     void reap_ended_workers() {
