@@ -16,7 +16,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from primes_expected import BOOK, RESULT_LINE, SEED
-from processes import alive, wait_for_children
+from processes import alive, children_of, wait_for_children
 
 CONCUR = os.environ.get("CONCUR", "concur")
 
@@ -358,7 +358,7 @@ class IdleWorkers(unittest.TestCase):
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
         self.addCleanup(lambda: proc.poll() is None and proc.kill())
-        return proc, wait_for_children(proc, 2)
+        return proc, wait_for_workers(proc, 2)
 
     def test_with_retries_idle_workers_are_replaced_and_cost_nothing(self):
         proc, workers = self.start_waiting(retries=2)
