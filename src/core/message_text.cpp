@@ -30,6 +30,11 @@ std::string quote_value(std::string_view text, std::size_t full_length) {
     return quoted + "'";
 }
 
+std::string refuse_value(std::string_view value, std::string_view what, std::string_view allowed,
+                         std::size_t full_length) {
+    return fmt::format("{} is not {}; allowed: {}", quote_value(value, full_length), what, allowed);
+}
+
 std::string one_line(std::string_view message) {
     constexpr std::size_t kept = 512;
     std::string line;

@@ -3,7 +3,6 @@
 
 #include "concur/core/message_text.hpp"
 
-#include <fmt/format.h>
 
 
 
@@ -23,7 +22,7 @@ std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept {
 }
 
 std::string describe_bad_number(std::string_view text, std::size_t full_length) {
-    return fmt::format("{} is not a decimal number from 0 to 18446744073709551615", quote_value(text, full_length));
+    return refuse_value(text, number_noun, numbers_allowed, full_length);
 }
 
 }  // namespace concur

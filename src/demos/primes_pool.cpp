@@ -226,9 +226,10 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
         case pool_ending::complete:
             return exit_status::success;
         case pool_ending::interrupted:
-            err.write(fmt::format("concur: interrupted by {} after {} check{}; workers stopped\n",
+            err.write(fmt::format("concur: interrupted by {} after {} check{}{}\n",
                                   sys::signal_name(report.interrupt_signal), report.checked,
-                                  report.checked == 1 ? "" : "s"));
+                                  report.checked == 1 ? "" : "s",
+                                  model_uses_workers(options.model) ? "; workers stopped" : ""));
             return exit_status::interrupted_by(report.interrupt_signal);
         case pool_ending::worker_lost:
             if (!report.unchecked.empty()) {

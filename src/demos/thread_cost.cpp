@@ -43,14 +43,34 @@ std::vector<cost_figure> measure_parked_threads(unsigned count) {
     const auto [size_before, resident_before] = memory_kib();
     std::vector<std::thread> threads;
     threads.reserve(count);
+    const auto release_all = [&] {
+        {
+            const std::lock_guard lock{mutex};
+            open = true;
+        }
+        gate.notify_all();
+        for (std::thread& thread : threads) thread.join();
+    };
     for (unsigned i = 0; i < count; ++i) {
         // The parked threads call nothing that allocates: a thread's first malloc gives it an
         // arena of its own (64 MiB of address space), which is not what a thread costs.
-        threads.emplace_back([&] {
-            std::unique_lock lock{mutex};
-            parked.fetch_add(1);
-            gate.wait(lock, [&] { return open; });
-        });
+        try {
+            threads.emplace_back([&] {
+                std::unique_lock lock{mutex};
+                parked.fetch_add(1);
+                gate.wait(lock, [&] { return open; });
+            });
+        } catch (const std::system_error& error) {
+            // --count=100000 asks for more threads than the kernel may allow (kernel.pid_max is
+            // 32768 on many machines). Unwinding past joinable threads would call
+            // std::terminate: release and join them first, then say which limit it may be.
+            release_all();
+            throw fmt::system_error(error.code().value(),
+                                    "cannot start thread {} of the {} to park (a limit on threads is reached: "
+                                    "ulimit -u, kernel.pid_max or threads-max, vm.max_map_count, or pids.max of "
+                                    "its cgroup; try a smaller --count)",
+                                    i + 1, count);
+        }
     }
     while (parked.load() < count) std::this_thread::yield();
     const auto [size_after, resident_after] = memory_kib();
@@ -60,12 +80,7 @@ std::vector<cost_figure> measure_parked_threads(unsigned count) {
         (void)::pthread_attr_getstacksize(&attributes, &stack_bytes);
         ::pthread_attr_destroy(&attributes);
     }
-    {
-        const std::lock_guard lock{mutex};
-        open = true;
-    }
-    gate.notify_all();
-    for (std::thread& thread : threads) thread.join();
+    release_all();
 
     const double per_thread_size = (size_after - size_before) / count;
     const double per_thousand_resident = (resident_after - resident_before) * 1000.0 / count / 1024;

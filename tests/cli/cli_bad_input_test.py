@@ -1,4 +1,4 @@
-"""Bad input corpus for `concur primes`: each case exits 2 with exactly one line on stderr.
+"""Bad input corpus for every command: each case exits 2 with exactly one line on stderr.
 
 Malformed argument lists and standard-input texts (signs, spaces, NUL bytes, huge tokens,
 escape sequences, a million good tokens around one bad one...). Every case must end with
@@ -10,8 +10,10 @@ Run by ctest (label `fault`) with CONCUR set to the binary's path.
 """
 import os
 import random
+import re
 import subprocess
 import sys
+import tempfile
 import unittest
 
 # The helpers the tests share are in tests/support, found from this file's own place, so ctest,
@@ -21,7 +23,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
 from processes import stat_fields
 
 CONCUR = os.environ.get("CONCUR", "concur")
-NOT_A_NUMBER = "is not a decimal number from 0 to 18446744073709551615"
+NOT_A_NUMBER = "is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615"
 MILLION_GOOD = "7\n" * 1_000_000
 
 # (arguments after `concur`, a fragment the message must contain)
@@ -61,22 +63,101 @@ ARGUMENT_CASES = [
     (["primes", "--procs=1\n2"], "'1\\x0a2'"),
     (["primes", "--procs=" + "9" * 100_000], "(100000 bytes)"),
     (["primes", "--procs=18446744073709551617"], "'18446744073709551617'"),
-    (["primes", "--procs="], "--procs: a value is required"),
-    (["primes", "--procs"], "--procs: a value is required"),
-    (["primes", "--procs=1", "--procs=2"], "--procs: given more than once"),
+    (["primes", "--procs="], "--procs: '' is not a worker count; allowed: a whole number from 1 to 512"),
+    (["primes", "--procs"], "--procs: no value given; allowed: a whole number from 1 to 512"),
+    (["primes", "--procs=1", "--procs=2"], "--procs: '2' is not the only value given (also '1'); allowed: one --procs"),
     (["primes", "--numbers=foo"], "foo"),
     (["primes", "--numbers="], "--numbers"),
     (["primes", "--numbers=a\nb"], "a\\x0ab"),
     (["primes", "--numbers=book", "5"], "--numbers"),
     (["primes", "--bogus"], "--bogus"),
     (["primes", "-p", "2"], "-p"),
-    ([], "a command is required"),
+    ([], "no command given; allowed: primes, spin, bench, cost"),
     (["frobnicate"], "'frobnicate' is not a command"),
     (["PRIMES"], "'PRIMES' is not a command"),
     (["prime"], "'prime' is not a command"),
     (["frob\nnicate"], "'frob\\x0anicate'"),
     (["x" * 100_000], "(100000 bytes)"),
+    # Every command, every option: one shape, the value quoted, what is allowed named.
+    (["primes", "--model=fiber"], "--model: 'fiber' is not a model; allowed: sequential, thread, process, coroutine"),
+    (["spin", "--model=fiber"], "--model: 'fiber' is not a spinner model; allowed: thread, process, coroutine"),
+    (["spin", "--model"], "--model: no value given; allowed: thread, process, coroutine"),
+    (["spin", "--work=nap"], "--work: 'nap' is not a kind of work; allowed: sleep, block, prime"),
+    (["primes", "--method=fermat"], "--method: 'fermat' is not a method; allowed: trial, trial-simple, miller-rabin"),
+    (["bench", "--method=fermat"], "--method: 'fermat' is not a method; allowed: trial, trial-simple, miller-rabin"),
+    (["primes", "--numbers=all"], "--numbers: 'all' is not a built-in list; allowed: seed, book"),
+    (["bench", "--numbers=all"], "--numbers: 'all' is not a list of numbers; allowed: seed, book, -"),
+    (["primes", "--json=banana"], "--json: 'banana' is not a value --json takes; allowed: --json alone"),
+    (["primes", "--json=true"], "--json: 'true' is not a value --json takes; allowed: --json alone"),
+    (["spin", "--stats=1"], "--stats: '1' is not a value --stats takes; allowed: --stats alone"),
+    (["cost", "--json="], "--json: '' is not a value --json takes; allowed: --json alone"),
+    (["spin", "extra"], "spin: 'extra' is not an option, and spin takes no arguments; allowed: --help, --model, "),
+    (["cost", "extra"],
+     "cost: 'extra' is not an option, and cost takes no arguments; allowed: --help, --count, --json"),
+    (["bench", "extra"], "bench: 'extra' is not an option, and bench takes no arguments; allowed: --help, --models"),
+    (["bench", "--bogus"], "bench: '--bogus' is not an option; allowed: --help, --models, "),
+    (["primes", "--bogus"], "primes: '--bogus' is not an option; allowed: --help, --model, --procs, "),
+    (["spin", "--bo\ngus"], "spin: '--bo\\x0agus' is not an option"),
+    (["--bogus"], "'--bogus' is not an option; allowed: --help, --version, or a command first: primes, spin, bench"),
+    (["--bogus", "primes"], "'--bogus' is not an option; allowed: --help, --version, or a command first"),
+    (["--version", "extra"], "--version: 'extra' is not expected with --version; allowed: --version alone"),
+    (["--version", "primes"], "--version: 'primes' is not expected with --version; allowed: --version alone"),
+    (["frobnicate"], "'frobnicate' is not a command; allowed: primes, spin, bench, cost"),
+    (["spin", "--message=a\tb"],
+     "--message: 'a\\x09b' is not a spinner message; allowed: 1 to 200 bytes of text without control characters"),
+    (["spin", "--message=\x1b[2J"], "--message: '\\x1b[2J' is not a spinner message"),
+    (["spin", "--message=" + "x" * 201], "(201 bytes)' is not a spinner message; allowed: 1 to 200 bytes"),
+    (["spin", "--message="], "--message: '' is not a spinner message; allowed: 1 to 200 bytes"),
+    (["spin", "--message=", "--json"], "--message: '' is not a spinner message"),  # not a message "--json"
+    (["spin", "--seconds=1e-1"],
+     "--seconds: '1e-1' is not a number of seconds; allowed: a decimal from 0 to 3600 like 2, 0.5 or .25"),
+    (["spin", "--seconds=-1"], "--seconds: '-1' is not a number of seconds; allowed: a decimal from 0 to 3600"),
+    (["spin", "--seconds=3600.5"], "--seconds: '3600.5' is not a number of seconds; allowed: a decimal from 0 to 3600"),
+    (["spin", "--seconds=0.1234567891"], "'0.1234567891' is not a number of seconds; allowed: a decimal from 0 to "
+                                         "3600 like 2, 0.5 or .25: digits and one point, at most 9 digits after it"),
+    (["spin", "--seconds=."], "--seconds: '.' is not a number of seconds"),
+    (["spin", "--seconds="], "--seconds: '' is not a number of seconds"),
+    (["spin", "--work=prime", "--seconds=1"],
+     "--seconds: '1' is not used by --work=prime (it checks --number); allowed: --seconds with --work=sleep or "
+     "--work=block"),
+    (["spin", "--number=7"], "--number: '7' is not used by --work=sleep; allowed: --number with --work=prime"),
+    (["spin", "--work=prime", "--number=-5"], "--number: '-5' " + NOT_A_NUMBER),
+    (["spin", "--model=coroutine", "--work=prime", "--nap=0"],
+     "--nap: '0' is not a nap interval; allowed: a whole number from 1 to 1000000000"),
+    (["spin", "--work=block", "--nap=5"],
+     "--nap: '5' is not used by --model=thread --work=block; allowed: --nap with --model=coroutine --work=prime"),
+    (["primes", "--joblog="], "--joblog: '' is not a job log file; allowed: a file path other than -"),
+    (["primes", "--joblog=-"], "--joblog: '-' is not a job log file; allowed: a file path other than - (the results "
+                               "already go to standard output)"),
+    (["primes", "--numbers=book", "5"],
+     "--numbers: 'book' is not usable with NUMBER arguments; allowed: a built-in list (--numbers) or NUMBERs"),
+    (["primes", "1", "-"], "NUMBER: '-' is not usable with other NUMBERs; allowed: a lone - (standard input) or "
+                           "numbers, not both"),
+    (["bench", "--procs=0"], "--procs: '0' is not a set of worker counts; allowed: a range like 1..8 or a list like "
+                             "1,2,4 of whole numbers from 1 to 512"),
+    (["bench", "--procs=1,0"], "--procs: '1,0' is not a set of worker counts ('0' is not a whole number from 1 to "
+                               "512); allowed: a range like 1..8"),
+    (["bench", "--procs=8..1"], "--procs: '8..1' is not a set of worker counts (an empty range"),
+    (["bench", "--procs"], "--procs: no value given; allowed: a range like 1..8 or a list like 1,2,4"),
+    (["bench", "--models=thread,bogus"], "--models: 'bogus' is not a model (in 'thread,bogus'); allowed: a "
+                                         "comma-separated list of sequential, thread, process, coroutine"),
+    (["bench", "--runs=0"], "--runs: '0' is not a run count; allowed: a whole number from 1 to 1000"),
+    (["bench", "--warmup=101"], "--warmup: '101' is not a warm-up run count; allowed: a whole number from 0 to 100"),
+    (["bench", "--runs=1", "--runs=2"], "--runs: '2' is not the only value given (also '1'); allowed: one --runs"),
+    (["bench", "--export-json=-"], "--export-json: '-' is not an export file; allowed: a file path other than -"),
+    (["bench", "--export-svg="], "--export-svg: '' is not an export file"),
+    (["bench", "--numbers=-"], "--numbers: '-' is not a list of numbers here: standard input held none; allowed: "
+                               "seed, book, or - with at least one number on standard input"),
+    (["cost", "--count=5"], "--count: '5' is not a repetition count; allowed: a whole number from 10 to 100000"),
+    (["cost", "--count=0x10"], "--count: '0x10' is not a repetition count"),
 ]
+
+# Every usage error about the arguments has one shape: where, the value quoted (or that none
+# was given), what it is not, what is allowed, and which help to read.
+ARGUMENT_ERROR_SHAPE = re.compile(r"^concur: (?:[^ ]+: )?(?:'.*' is not .+|no (?:value|command) given); "
+                                  r"allowed: .+ \(see 'concur (?:[a-z]+ )?--help'\)\n$")
+# About standard input: the line instead of the option, and no help (the arguments were fine).
+STDIN_ERROR_SHAPE = re.compile(r"^concur: standard input line \d+: '.*' is not .+; allowed: [^()]+\n$")
 
 # (standard input, a fragment the message must contain)
 STDIN_CASES = [
@@ -117,10 +198,18 @@ def session_processes(sid):
 
 
 class BadInput(unittest.TestCase):
+    def setUp(self):
+        # concur runs in an empty folder, which must stay empty: a bad --joblog or --export-*
+        # once created a file (named "-", or after the next argument) before being refused.
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.folder = folder.name
+
     def check(self, args, named, stdin=None):
         stdin_bytes = stdin.encode("utf-8", "surrogateescape") if isinstance(stdin, str) else stdin
         proc = subprocess.Popen([CONCUR, *args], stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                                cwd=self.folder)
         try:
             out, err = proc.communicate(stdin_bytes, timeout=120)
         except subprocess.TimeoutExpired:
@@ -138,6 +227,8 @@ class BadInput(unittest.TestCase):
         self.assertIn(named, text)
         self.assertEqual(leftovers, [], "processes left behind")
         self.assertNotIn(b"checks in", out)  # never looks complete
+        self.assertEqual(os.listdir(self.folder), [], "a file was created")
+        self.last_error = text
         return out
 
     def test_argument_corpus(self):
@@ -145,11 +236,13 @@ class BadInput(unittest.TestCase):
             with self.subTest(args=[a if len(a) < 50 else a[:20] + "..." for a in args][:6]):
                 out = self.check(args, named)
                 self.assertEqual(out, b"")  # bad arguments: nothing started, nothing printed
+                self.assertRegex(self.last_error, ARGUMENT_ERROR_SHAPE)
 
     def test_stdin_corpus(self):
         for stdin, named in STDIN_CASES:
             with self.subTest(stdin=stdin[:30] + ("..." if len(stdin) > 30 else "")):
                 self.check(["primes", "--procs=2", "-"], named, stdin)
+                self.assertRegex(self.last_error, STDIN_ERROR_SHAPE)
 
     def test_stdin_random_garbage(self):
         # Seeded, so a failure can be replayed: random bytes always hold a non-digit, non-space
@@ -165,9 +258,117 @@ class BadInput(unittest.TestCase):
     def test_stdin_bad_token_with_json(self):
         self.check(["primes", "--json", "-"], "line 2: '-5'", "1\n-5\n")
 
+    def test_bench_refuses_standard_input_without_numbers(self):
+        # Timing nothing measured only starting and stopping workers, and printed 0.01x "speedups".
+        for stdin in ("", "\n", "  \n\t\n"):
+            with self.subTest(stdin=stdin):
+                out = self.check(["bench", "--numbers=-", "--runs=1", "--warmup=0"],
+                                 "--numbers: '-' is not a list of numbers here: standard input held none", stdin)
+                self.assertEqual(out, b"")
+
+    def test_an_empty_value_never_takes_the_next_argument(self):
+        # CLI11 read `--joblog= --numbers=seed` as --joblog "--numbers=seed" and wrote that file.
+        with tempfile.TemporaryDirectory() as folder:
+            for args in (["primes", "--joblog=", "--numbers=seed"], ["primes", "--joblog=", "7"],
+                         ["primes", "--joblog=-", "7"], ["bench", "--export-csv=", "--runs=1"]):
+                with self.subTest(args=args):
+                    done = subprocess.run([CONCUR, *args], cwd=folder, capture_output=True, timeout=60)
+                    self.assertEqual(done.returncode, 2, done.stderr)
+                    self.assertEqual(done.stdout, b"")
+                    self.assertEqual(os.listdir(folder), [])
+
     def test_corpus_is_large_enough(self):
         # Issue 6 asks for at least 50 malformed argument lists and stdin inputs.
         self.assertGreaterEqual(len(ARGUMENT_CASES) + len(STDIN_CASES), 50)
+
+
+def help_of(*command):
+    done = subprocess.run([CONCUR, *command, "--help"], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def error_of(*args):
+    with tempfile.TemporaryDirectory() as folder:  # where a regression's stray job log would land
+        done = subprocess.run([CONCUR, *args], capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+                              cwd=folder)
+    assert done.returncode == 2, (args, done.returncode, done.stderr)
+    return done.stderr
+
+
+class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
+    # (command, option, a bad value): a choice, whose values help shows as {a,b,c}.
+    CHOICES = [("primes", "--model", "fiber"), ("primes", "--numbers", "all"), ("primes", "--method", "x"),
+               ("spin", "--model", "fiber"), ("spin", "--work", "nap"), ("bench", "--method", "x"),
+               ("bench", "--numbers", "all")]
+    # (arguments, what help must say): limits checked beyond a value's own form.
+    LIMITS = [
+        (["spin", "--number=7"], ("spin", "--number N", "The number --work=prime checks, and only it")),
+        (["spin", "--work=prime", "--seconds=1"], ("spin", "--seconds S", "Not with --work=prime")),
+        (["spin", "--nap=5"], ("spin", "--nap K", "With --model=coroutine --work=prime only")),
+        (["spin", "--message=" + "x" * 201], ("spin", "--message TEXT", "1 to 200 bytes, no control characters")),
+        (["spin", "--seconds=1e-1"], ("spin", "--seconds S", "a decimal from 0 to 3600 like 2, 0.5")),
+        (["primes", "--joblog=-"], ("primes", "--joblog FILE", "FILE may not be -")),
+        (["bench", "--export-json=-"], ("bench", "exports", "each to a FILE, not -")),
+        (["bench", "--numbers=-"], ("bench", "--numbers", "from standard input (at least one)")),
+        (["primes", "1", "-"], ("primes", "NUMBER", "a lone - reads")),
+        (["primes", "--json=1"], ("", "--version", "A flag (--json, --stats) takes no value")),
+    ]
+    # (arguments): a whole number out of range; help must give the same range.
+    RANGES = [["primes", "--procs=0"], ["primes", "--retries=11"], ["spin", "--model=coroutine", "--work=prime",
+              "--nap=0"], ["bench", "--runs=0"], ["bench", "--warmup=101"], ["cost", "--count=5"],
+              ["spin", "--seconds=3601"], ["bench", "--procs=513"], ["primes", "-5"]]
+
+    def test_every_choice_lists_its_values_as_a_set_in_help_and_in_errors_alike(self):
+        for command, option, bad in self.CHOICES:
+            with self.subTest(command=command, option=option):
+                error = error_of(command, f"{option}={bad}")
+                allowed = re.search(r"; allowed: (.+) \(see ", error).group(1).split(", ")
+                self.assertIn(f"  {option} {{{','.join(allowed)}}}=", help_of(command))
+        for command in ("primes", "spin", "bench"):
+            text = help_of(command)
+            self.assertNotIn("TEXT:{", text)
+            self.assertNotIn("MODEL", text)
+
+    def test_limits_that_make_errors_are_in_help(self):
+        for args, (command, option, said) in self.LIMITS:
+            with self.subTest(args=args[:3]):
+                error_of(*args)  # a usage error (exit 2) today...
+                text = help_of(command) if command else help_of()
+                self.assertIn(option, text)
+                self.assertIn(said, " ".join(text.split()))  # ...said in help, wherever the lines wrap
+
+    def test_ranges_in_errors_are_the_ranges_in_help(self):
+        for args in self.RANGES:
+            with self.subTest(args=args):
+                low, high = re.search(r"; allowed: .*?(\d+) to (\d+)", error_of(*args)).groups()
+                self.assertIn(f"{low} to {high}", help_of(args[0]))
+
+    def test_each_command_lists_only_its_own_exit_statuses(self):
+        def statuses(command):
+            text = " ".join(help_of(command).split("Exit status:")[1].split())
+            return text, set(re.findall(r"(?:^|[,(] ?)(\d+)(?:/\d+)? ", text))
+        for command in ("primes", "spin", "bench", "cost"):
+            text, found = statuses(command)
+            with self.subTest(command=command):
+                self.assertIn("0 done", text)
+                self.assertIn("2 usage error", text)
+                self.assertIn("141 standard output closed", text)
+                self.assertNotIn("3 a worker was lost,", text)  # the old, shared wording
+        self.assertIn("3 a worker process was lost", statuses("primes")[0])
+        self.assertIn("3 the spinner's process was lost", statuses("spin")[0])
+        self.assertIn("3 a worker was lost while measuring", statuses("bench")[0])
+        cost_text, cost_found = statuses("cost")
+        self.assertNotIn("3", cost_found)  # cost has no workers to lose
+        self.assertIn("130/143", cost_text)
+
+    def test_version_stands_alone(self):
+        done = subprocess.run([CONCUR, "--version"], capture_output=True, text=True, timeout=30)
+        self.assertEqual(done.returncode, 0)
+        self.assertRegex(done.stdout, r"^concur \d+\.\d+\.\d+\n$")
+        for extra in ("extra", "primes", "--help"):
+            with self.subTest(extra=extra):
+                self.assertIn(f"--version: '{extra}' is not expected with --version", error_of("--version", extra))
 
 
 if __name__ == "__main__":

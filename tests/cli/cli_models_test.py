@@ -154,6 +154,11 @@ class PrimesModels(unittest.TestCase):
         self.assertEqual(proc.returncode, expected, err)
         self.assertIn("interrupted by", err)
         self.assertNotIn("checks in", out)
+        # Only the thread and process models have workers to stop.
+        if model in ("thread", "process"):
+            self.assertIn("; workers stopped", err)
+        else:
+            self.assertNotIn("worker", err)
 
     def test_sigint_and_sigterm_end_every_model(self):
         for model in MODELS:

@@ -127,7 +127,7 @@ class UsageErrors(unittest.TestCase):
         (["primes", "--procs=0x10"], "'0x10'"),
         (["primes", "--procs="], "--procs"),
         (["primes", "--procs=two"], "'two'"),
-        (["primes", "--retries=11"], "--retries: '11' is not a whole number from 0 to 10"),
+        (["primes", "--retries=11"], "--retries: '11' is not a retry count; allowed: a whole number from 0 to 10"),
         (["primes", "--retries=-1"], "'-1'"),
         (["primes", "--retries=1.5"], "'1.5'"),
         (["primes", "--retries=0x2"], "'0x2'"),
@@ -153,8 +153,8 @@ class UsageErrors(unittest.TestCase):
         done = run("primes", "-", stdin="1 2 3\n4 -5 6\n")
         self.assertEqual(done.returncode, 2)
         self.assertEqual(done.stderr,
-                         "concur: standard input line 2: '-5' is not a decimal number from 0 to "
-                         "18446744073709551615\n")
+                         "concur: standard input line 2: '-5' is not a number concur can check; allowed: decimal "
+                         "digits only, from 0 to 18446744073709551615\n")
         self.assertNotIn("checks in", done.stdout)
 
     def test_help_and_version(self):

@@ -177,15 +177,21 @@ class SpinWithoutTerminal(unittest.TestCase):
             ("--seconds=3601",): "--seconds: '3601'",
             ("--seconds=",): "--seconds",
             ("--model=coroutine", "--work=prime", "--nap=0"): "--nap: '0'",
-            ("--model=thread", "--work=prime", "--nap=10"): "--nap: only",
-            ("--model=coroutine", "--nap=10"): "--nap: only",
+            ("--model=thread", "--work=prime", "--nap=10"):
+                "--nap: '10' is not used by --model=thread --work=prime; allowed: --nap with --model=coroutine "
+                "--work=prime",
+            ("--model=coroutine", "--nap=10"):
+                "--nap: '10' is not used by --model=coroutine --work=sleep; allowed: --nap with --model=coroutine "
+                "--work=prime",
             ("--work=prime", "--number=-5"): "--number",
-            ("--number=7",): "--number: only",
-            ("--work=prime", "--seconds=1"): "--seconds: only",
+            ("--number=7",): "--number: '7' is not used by --work=sleep; allowed: --number with --work=prime",
+            ("--work=prime", "--seconds=1"):
+                "--seconds: '1' is not used by --work=prime (it checks --number); allowed: --seconds with "
+                "--work=sleep or --work=block",
             ("--message=a\tb",): "--message",
             ("--message=a\u009bb",): "--message: 'a\\xc2\\x9bb'",  # U+009B, CSI in UTF-8
             ("--message=a\udc9b2J",): "--message: 'a\\x9b2J'",  # a lone byte 0x9b (surrogateescape)
-            ("--message=" + "x" * 201,): "(201 bytes)' must be at most 200 bytes",
+            ("--message=" + "x" * 201,): "(201 bytes)' is not a spinner message; allowed: 1 to 200 bytes",
         }
         for args, message in cases.items():
             with self.subTest(args=args):
@@ -195,6 +201,14 @@ class SpinWithoutTerminal(unittest.TestCase):
                 self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
                 self.assertTrue(done.stderr.startswith("concur: "), done.stderr)
                 self.assertIn(message, done.stderr)
+
+    def test_seconds_take_any_plain_decimal(self):
+        # ".1" is a number: accepted, as "0.1" and "1." are; the work lasts at least that long.
+        for text, seconds in ((".1", 0.1), ("0.1", 0.1), ("0.", 0.0), ("000.05", 0.05), ("0.000000001", 1e-9)):
+            with self.subTest(seconds=text):
+                done = run(f"--seconds={text}", "--json")
+                self.assertEqual(done.returncode, 0, done.stderr)
+                self.assertGreaterEqual(json.loads(done.stdout)["work_elapsed"], seconds)
 
     def test_help_names_the_default_number(self):
         done = subprocess.run([CONCUR, "spin", "--help"], capture_output=True, text=True, timeout=30)

@@ -1,4 +1,4 @@
-// Tests for quote_value and one_line: a bad value never breaks the one-line message.
+// Tests for quote_value, refuse_value and one_line: a bad value never breaks the one-line message.
 #include "concur/core/message_text.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +7,7 @@ namespace {
 
 using concur::one_line;
 using concur::quote_value;
+using concur::refuse_value;
 
 TEST(message_text_test, quotes_plain_text_as_it_is) { EXPECT_EQ(quote_value("0x11"), "'0x11'"); }
 
@@ -17,6 +18,13 @@ TEST(message_text_test, escapes_control_and_non_ascii_bytes) {
 TEST(message_text_test, shortens_a_huge_value_and_gives_its_length) {
     EXPECT_EQ(quote_value(std::string(1000, '7')), "'" + std::string(40, '7') + "... (1000 bytes)'");
     EXPECT_EQ(quote_value("77", 5000), "'77... (5000 bytes)'");
+}
+
+TEST(message_text_test, a_refusal_names_the_value_what_it_is_not_and_what_is_allowed) {
+    EXPECT_EQ(refuse_value("fiber", "a model", "thread, process, coroutine"),
+              "'fiber' is not a model; allowed: thread, process, coroutine");
+    EXPECT_EQ(refuse_value("a\tb", "a spinner message", "text"), "'a\\x09b' is not a spinner message; allowed: text");
+    EXPECT_EQ(refuse_value("77", "a count", "1 to 9", 5000), "'77... (5000 bytes)' is not a count; allowed: 1 to 9");
 }
 
 TEST(message_text_test, one_line_escapes_newlines_and_bounds_the_length) {

@@ -24,9 +24,11 @@ TEST(number_parsing_test, rejects_everything_else) {
 }
 
 TEST(number_parsing_test, description_names_the_value_and_the_range) {
-    EXPECT_EQ(concur::describe_bad_number("7x"), "'7x' is not a decimal number from 0 to 18446744073709551615");
+    EXPECT_EQ(concur::describe_bad_number("7x"),
+              "'7x' is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615");
     EXPECT_EQ(concur::describe_bad_number(std::string_view{"a\0b", 3}),
-              "'a\\x00b' is not a decimal number from 0 to 18446744073709551615");
+              "'a\\x00b' is not a number concur can check; allowed: decimal digits only, from 0 to "
+              "18446744073709551615");
     const std::string huge(1000, '9');
     EXPECT_NE(concur::describe_bad_number(huge).find("... (1000 bytes)"), std::string::npos);
 }

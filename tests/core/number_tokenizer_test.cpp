@@ -39,7 +39,8 @@ TEST(number_tokenizer_test, bad_token_names_its_line_and_value) {
     const auto bad = tokenizer.feed("1\n2\n  -5 6\n", out);
     ASSERT_TRUE(bad.has_value());
     EXPECT_EQ(bad->message,
-              "standard input line 3: '-5' is not a decimal number from 0 to 18446744073709551615");
+              "standard input line 3: '-5' is not a number concur can check; allowed: decimal digits only, from 0 "
+              "to 18446744073709551615");
     EXPECT_EQ(out, (std::vector<std::uint64_t>{1, 2}));
 }
 

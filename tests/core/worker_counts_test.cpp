@@ -27,4 +27,23 @@ TEST(worker_counts_test, bad_text_is_a_usage_error_naming_it) {
     }
 }
 
+TEST(worker_counts_test, the_message_names_the_bad_part_and_what_is_allowed) {
+    const auto message = [](const char* text) {
+        try {
+            (void)parse_worker_counts(text);
+        } catch (const concur::usage_error& error) {
+            return std::string{error.what()};
+        }
+        return std::string{"accepted"};
+    };
+    const std::string allowed = "; allowed: a range like 1..8 or a list like 1,2,4 of whole numbers from 1 to 512";
+    EXPECT_EQ(message("0"), "'0' is not a set of worker counts" + allowed);
+    EXPECT_EQ(message("1,0"), "'1,0' is not a set of worker counts ('0' is not a whole number from 1 to 512)" + allowed);
+    EXPECT_EQ(message("1,x"), "'1,x' is not a set of worker counts ('x' is not a whole number from 1 to 512)" + allowed);
+    EXPECT_EQ(message("8..1"),
+              "'8..1' is not a set of worker counts (an empty range: its first count is larger than its last)" + allowed);
+    EXPECT_EQ(message("1\n2"), "'1\\x0a2' is not a set of worker counts" + allowed);
+    EXPECT_EQ(concur::worker_counts_allowed(4), "a range like 1..4 or a list like 1,2,4 of whole numbers from 1 to 4");
+}
+
 }  // namespace

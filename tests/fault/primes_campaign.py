@@ -76,7 +76,7 @@ def primes_models():
     """The models `concur primes --model` accepts, as its usage error lists them: one place,
     the binary, so a model added there is in the campaign without touching this file."""
     done = subprocess.run([CONCUR, "primes", "--model=?"], capture_output=True, text=True, timeout=60)
-    match = re.search(r"the models are: (.+)$", done.stderr.strip())
+    match = re.search(r"is not a model; allowed: (.+) \(see 'concur primes --help'\)$", done.stderr.strip())
     if done.returncode != 2 or not match:
         sys.exit(f"cannot learn the models from concur primes --model=?: {done.stderr!r}")
     return [name.strip() for name in match.group(1).split(",")]

@@ -13,6 +13,12 @@ namespace concur {
 /// (1000000 bytes)'. `full_length` is the value's real length when `text` is only its start.
 [[nodiscard]] std::string quote_value(std::string_view text, std::size_t full_length = 0);
 
+/// concur's one shape for refusing a value, whatever the option or input:
+/// "'fiber' is not a model; allowed: thread, process, coroutine". `value` is quoted as
+/// quote_value does; the caller puts where it came from in front ("--model: ", "NUMBER: ").
+[[nodiscard]] std::string refuse_value(std::string_view value, std::string_view what, std::string_view allowed,
+                                       std::size_t full_length = 0);
+
 /// A whole message made one line: control bytes written \xNN, and at most 512 bytes kept.
 /// For messages that quote a value we did not format ourselves (CLI11's).
 [[nodiscard]] std::string one_line(std::string_view message);

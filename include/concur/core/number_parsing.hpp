@@ -13,8 +13,12 @@ namespace concur {
 /// (CLI11 2.1 turns "-5" into 18446744073709551611 and reads "0x11" as 17; we do not.)
 [[nodiscard]] std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept;
 
-/// What the user is told about a bad number: the value, quoted and shortened if huge, and
-/// what is allowed. Used for arguments and for standard input alike. `full_length` is the
+/// How a number to check is named, and what is allowed, in messages and help alike.
+inline constexpr std::string_view number_noun = "a number concur can check";
+inline constexpr std::string_view numbers_allowed = "decimal digits only, from 0 to 18446744073709551615";
+
+/// What the user is told about a bad number, in concur's one shape (refuse_value): the value,
+/// quoted and shortened if huge, and what is allowed. Used for arguments and for standard input alike. `full_length` is the
 /// token's real length when `text` holds only its beginning (standard input keeps no more).
 [[nodiscard]] std::string describe_bad_number(std::string_view text, std::size_t full_length = 0);
 

@@ -1,13 +1,20 @@
 // parse_worker_counts: bench's --procs, a range "1..8", a list "1,2,4" or one count "4".
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace concur {
 
 /// The worker counts to sweep, ascending and without repeats, each from 1 to `most`.
-/// Throws usage_error naming the bad text and what is allowed ("8..1", "0", "2,x").
+/// Throws usage_error naming the bad text, the bad part of it, and what is allowed, in
+/// concur's shape (refuse_value) and without the option's name, which the caller adds:
+/// "'1,x' is not a set of worker counts ('x' is not a whole number from 1 to 512); allowed: ...".
 [[nodiscard]] std::vector<unsigned> parse_worker_counts(std::string_view text, unsigned most = 512);
+
+/// What is allowed, as the errors say it: "a range like 1..8 or a list like 1,2,4 of whole
+/// numbers from 1 to 512".
+[[nodiscard]] std::string worker_counts_allowed(unsigned most = 512);
 
 }  // namespace concur
