@@ -185,7 +185,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     const std::string_view id_name = options.model == execution_model::process ? "pid" : "tid";
     sys::unique_fd job_log_fd;
     if (!options.job_log_path.empty()) job_log_fd = open_job_log(options.job_log_path);
-    sys::fd_sink job_log{job_log_fd.get()};
+    sys::fd_sink job_log{job_log_fd.get(), fmt::format("the job log '{}'", options.job_log_path)};
     if (job_log_fd) job_log.write(job_log_header(id_name));
 
     std::size_t width = 16;  // the seed's column; wider only when a number needs it

@@ -21,7 +21,7 @@ bool list_source::read_more(std::deque<std::uint64_t>& out) {
 bool stream_source::read_more(std::deque<std::uint64_t>& out) {
     if (ended_) return false;
     std::array<char, 65536> chunk;
-    const long got = sys::read_some(fd_, std::as_writable_bytes(std::span{chunk}));
+    const long got = sys::read_some(fd_, std::as_writable_bytes(std::span{chunk}), "standard input");
     if (got < 0) return true;  // nothing yet on a non-blocking descriptor
     parsed_.clear();
     std::optional<bad_token> bad;
