@@ -22,8 +22,9 @@ std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept {
     return value;
 }
 
-std::string describe_bad_number(std::string_view text, std::size_t full_length) {
-    return fmt::format("{} is not a decimal number from 0 to 18446744073709551615", quote_value(text, full_length));
+std::string describe_bad_number(std::string_view text, std::size_t full_length, value_length length) {
+    return fmt::format("{} is not a decimal number from 0 to 18446744073709551615",
+                       quote_value(text, full_length, length));
 }
 
 }  // namespace concur

@@ -89,8 +89,8 @@ STDIN_CASES = [
     ("\x1b[31m7\n", "'\\x1b[31m7'"),
     ("7\r\n-\r\n", "line 2: '-'"),
     ("- \n", "line 1: '-'"),
-    ("1 2 3 " + "9" * 1_000_000, "(1000000 bytes)"),
-    ("0" * 100 + "x\n", "(101 bytes)"),
+    ("1 2 3 " + "9" * 1_000_000, "(at least 41 bytes)"),       # not read to its end
+    ("0" * 100 + "x\n", "(at least 101 bytes)"),             # bad only at the x
     (MILLION_GOOD + "bad\n", "line 1000001: 'bad'"),
     (MILLION_GOOD[: len(MILLION_GOOD) // 2] + "-1\n" + MILLION_GOOD[len(MILLION_GOOD) // 2:], "line 500001: '-1'"),
     ("bad\n" + MILLION_GOOD, "line 1: 'bad'"),
@@ -158,6 +158,19 @@ class BadInput(unittest.TestCase):
                 continue
             with self.subTest(trial=trial):
                 self.check(["primes", "-"], "standard input line", garbage)
+
+    def test_stdin_endless_token_is_rejected_at_once(self):
+        # A token that never ends was read forever: NUL bytes, or digits past 64 bits.
+        with open("/dev/zero", "rb") as zeros:
+            proc = subprocess.run([CONCUR, "primes", "-"], stdin=zeros, capture_output=True, timeout=60)
+        self.assertEqual(proc.returncode, 2, proc.stderr[:500])
+        self.assertIn(b"line 1: '\\x00\\x00", proc.stderr)
+        self.assertIn(b"(at least 41 bytes)", proc.stderr)
+        digits = subprocess.run(f"tr '\\0' 9 < /dev/zero | {CONCUR} primes -", shell=True, capture_output=True,
+                                timeout=60)
+        self.assertEqual(digits.returncode, 2, digits.stderr[:500])
+        self.assertIn(b"'9999999999", digits.stderr)
+        self.assertIn(b"(at least 41 bytes)", digits.stderr)
 
     def test_stdin_bad_token_with_json(self):
         self.check(["primes", "--json", "-"], "line 2: '-5'", "1\n-5\n")

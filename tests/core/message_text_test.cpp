@@ -19,6 +19,12 @@ TEST(message_text_test, shortens_a_huge_value_and_gives_its_length) {
     EXPECT_EQ(quote_value("77", 5000), "'77... (5000 bytes)'");
 }
 
+TEST(message_text_test, says_at_least_when_only_the_start_was_read) {
+    EXPECT_EQ(quote_value(std::string(40, '7'), 41, concur::value_length::at_least),
+              "'" + std::string(40, '7') + "... (at least 41 bytes)'");
+    EXPECT_EQ(quote_value("7", 1, concur::value_length::at_least), "'7'");  // shown whole: no length
+}
+
 TEST(message_text_test, one_line_escapes_newlines_and_bounds_the_length) {
     EXPECT_EQ(one_line("--numbers: a\nb not in {seed,book}"), "--numbers: a\\x0ab not in {seed,book}");
     EXPECT_EQ(one_line("caf\xc3\xa9"), "caf\xc3\xa9");

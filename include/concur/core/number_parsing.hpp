@@ -1,6 +1,8 @@
 // Decimal number parsing for arguments and standard input, strict where CLI11 is lenient.
 #pragma once
 
+#include "concur/core/message_text.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,7 +17,9 @@ namespace concur {
 
 /// What the user is told about a bad number: the value, quoted and shortened if huge, and
 /// what is allowed. Used for arguments and for standard input alike. `full_length` is the
-/// token's real length when `text` holds only its beginning (standard input keeps no more).
-[[nodiscard]] std::string describe_bad_number(std::string_view text, std::size_t full_length = 0);
+/// token's length when `text` holds only its beginning (standard input keeps no more), and
+/// `length` says whether that is all of it or only what was read (see quote_value).
+[[nodiscard]] std::string describe_bad_number(std::string_view text, std::size_t full_length = 0,
+                                              value_length length = value_length::exact);
 
 }  // namespace concur
