@@ -8,6 +8,7 @@ session, and once it has exited no process of that session may remain (its worke
 
 Run by ctest (label `fault`) with CONCUR set to the binary's path.
 """
+import json
 import os
 import random
 import subprocess
@@ -97,6 +98,10 @@ STDIN_CASES = [
 ]
 
 
+def is_prime(n):
+    return n >= 2 and all(n % d for d in range(2, int(n ** 0.5) + 1))
+
+
 def session_processes(sid):
     """Pids of every process (zombies included) whose session is `sid`."""
     found = []
@@ -174,6 +179,23 @@ class BadInput(unittest.TestCase):
 
     def test_stdin_bad_token_with_json(self):
         self.check(["primes", "--json", "-"], "line 2: '-5'", "1\n-5\n")
+
+    def test_stdin_bad_token_with_json_still_ends_a_valid_document(self):
+        # It ended at '"results": [', cut short. Now: a whole document that says the run
+        # stopped at bad input, with the results printed so far and what was read unanswered.
+        numbers = list(range(1, 20001))
+        text = "".join(f"{n}\n" for n in numbers) + "x\n7\n"
+        for model in ("process", "thread", "sequential", "coroutine"):
+            with self.subTest(model=model):
+                out = self.check(["primes", f"--model={model}", "--json", "-"], "line 20001: 'x'", text)
+                document = json.loads(out)
+                self.assertEqual(document["ending"], "bad_input")
+                self.assertEqual(document["checked"], len(document["results"]))
+                self.assertTrue(document["input_left_unread"])
+                for result in document["results"]:
+                    self.assertEqual(result["prime"], is_prime(result["number"]), result)
+                answered = [r["number"] for r in document["results"]]
+                self.assertEqual(sorted(answered + document["unchecked"]), numbers)
 
     def test_corpus_is_large_enough(self):
         # Issue 6 asks for at least 50 malformed argument lists and stdin inputs.
