@@ -33,7 +33,28 @@ void fail(const char* what) {
 
 bool is_space(char c) { return std::string_view{" \n\t\r\v\f"}.find(c) != std::string_view::npos; }
 
+/// What is said of a bad token. One that the message shows whole is shown whole. A longer one
+/// is not read to its end: reading stops at the first byte where no number can start with what
+/// was read (found by bisection: once a prefix cannot, no longer one can), but not before the
+/// first byte the message does not show.
+std::string describe_bad(std::string_view token) {
+    constexpr std::size_t shown = concur::quoted_bytes_shown;
+    if (token.size() <= shown) return concur::describe_bad_number(token);
+    const auto can_start_a_number = [&](std::size_t length) {
+        return concur::fuzz::reference_decimal(token.substr(0, length)).has_value();
+    };
+    std::size_t good = 0;  // a prefix length that can (the empty prefix, by convention)
+    std::size_t bad = token.size();  // one that cannot: the whole bad token
+    while (bad - good > 1) {
+        const std::size_t middle = good + (bad - good) / 2;
+        (can_start_a_number(middle) ? good : bad) = middle;
+    }
+    return concur::describe_bad_number(token.substr(0, shown), std::max(bad, shown + 1),
+                                       concur::value_length::at_least);
+}
+
 /// The whole text at once, the simple way: split on whitespace, parse each token whole.
+/// (Only the message for a long bad token depends on where the tokenizer stopped reading.)
 outcome reference(std::string_view text) {
     outcome result;
     std::size_t line = 1;
@@ -49,7 +70,7 @@ outcome reference(std::string_view text) {
         const std::string_view token = text.substr(i, end - i);
         const auto value = concur::fuzz::reference_decimal(token);
         if (!value) {
-            result.bad = fmt::format("standard input line {}: {}", line, concur::describe_bad_number(token));
+            result.bad = fmt::format("standard input line {}: {}", line, describe_bad(token));
             return result;
         }
         result.numbers.push_back(*value);

@@ -678,8 +678,8 @@ int run_cli(int argc, const char* const* argv) {
     // A closed stdout must be an error we can handle (EPIPE), not a silent death by SIGPIPE
     // that would leave the workers to PR_SET_PDEATHSIG and skip every message.
     std::signal(SIGPIPE, SIG_IGN);
-    sys::fd_sink out{STDOUT_FILENO};
-    sys::fd_sink err{STDERR_FILENO};
+    sys::fd_sink out{STDOUT_FILENO, "standard output"};
+    sys::fd_sink err{STDERR_FILENO, "standard error", sys::write_failure::drop};
 
     CLI::App app{"concur: threads, processes and coroutines side by side.\n"
                  "The C++ companion to Fluent Python's chapter 19 (concurrency models).",

@@ -21,18 +21,19 @@ void append_printable(std::string& out, std::string_view text, bool escape_non_a
 
 }  // namespace
 
-std::string quote_value(std::string_view text, std::size_t full_length) {
-    constexpr std::size_t shown = 40;
+std::string quote_value(std::string_view text, std::size_t full_length, value_length length) {
     full_length = std::max(full_length, text.size());
     std::string quoted = "'";
-    append_printable(quoted, text.substr(0, shown), true);
-    if (full_length > shown) quoted += fmt::format("... ({} bytes)", full_length);
+    append_printable(quoted, text.substr(0, quoted_bytes_shown), true);
+    if (full_length > quoted_bytes_shown) {
+        quoted += fmt::format("... ({}{} bytes)", length == value_length::at_least ? "at least " : "", full_length);
+    }
     return quoted + "'";
 }
 
 std::string refuse_value(std::string_view value, std::string_view what, std::string_view allowed,
-                         std::size_t full_length) {
-    return fmt::format("{} is not {}; allowed: {}", quote_value(value, full_length), what, allowed);
+                         std::size_t full_length, value_length length) {
+    return fmt::format("{} is not {}; allowed: {}", quote_value(value, full_length, length), what, allowed);
 }
 
 std::string one_line(std::string_view message) {

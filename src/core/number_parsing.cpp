@@ -21,8 +21,8 @@ std::optional<std::uint64_t> parse_decimal_u64(std::string_view text) noexcept {
     return value;
 }
 
-std::string describe_bad_number(std::string_view text, std::size_t full_length) {
-    return refuse_value(text, number_noun, numbers_allowed, full_length);
+std::string describe_bad_number(std::string_view text, std::size_t full_length, value_length length) {
+    return refuse_value(text, number_noun, numbers_allowed, full_length, length);
 }
 
 }  // namespace concur

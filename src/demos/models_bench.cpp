@@ -54,6 +54,7 @@ std::pair<double, double> cpu_seconds() {
 
 struct export_file {
     sys::unique_fd fd;
+    std::string path;
     std::string (*render)(const bench_summary&);
 };
 
@@ -64,7 +65,7 @@ std::vector<export_file> open_exports(const bench_options& options) {
         if (path.empty()) return;
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0) throw fmt::system_error(errno, "cannot open '{}' for writing", path);
-        files.push_back({sys::unique_fd{fd}, render});
+        files.push_back({sys::unique_fd{fd}, path, render});
     };
     open(options.export_json, bench_json);
     open(options.export_csv, bench_csv);
@@ -183,7 +184,9 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
 
     out.write(format_bench_table(summary));
     out.flush();
-    for (const export_file& file : exports) sys::write_all(file.fd.get(), file.render(summary));
+    for (const export_file& file : exports) {
+        sys::write_all(file.fd.get(), file.render(summary), fmt::format("'{}'", file.path));
+    }
     return exit_status::success;
 }
 

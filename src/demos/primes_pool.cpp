@@ -30,6 +30,7 @@ std::string_view ending_name(pool_ending ending) {
         case pool_ending::complete: return "complete";
         case pool_ending::worker_lost: return "worker_lost";
         case pool_ending::interrupted: return "interrupted";
+        case pool_ending::bad_input: return "bad_input";
     }
     return "unknown";
 }
@@ -117,6 +118,7 @@ public:
         if (worker >= 1 && worker <= ids_.size()) ids_[worker - 1] = system_id;
     }
     void on_result(const checked_number& result) override {
+        ++checked_;
         load_.add(result.worker, result.elapsed);
         if (job_log_ != nullptr) {
             const long id = result.worker >= 1 && result.worker <= ids_.size() ? ids_[result.worker - 1] : 0;
@@ -135,6 +137,7 @@ public:
         report_.flush();
     }
     [[nodiscard]] const worker_load_tally& load() const noexcept { return load_; }
+    [[nodiscard]] std::uint64_t checked() const noexcept { return checked_; }
 
 private:
     pool_listener& report_;
@@ -144,6 +147,7 @@ private:
     std::vector<long> ids_;
     std::string lines_;
     std::uint64_t seq_ = 0;
+    std::uint64_t checked_ = 0;
 };
 
 /// Opens (creates or truncates) the job log before anything starts, so a bad path stops the
@@ -152,6 +156,18 @@ sys::unique_fd open_job_log(const std::string& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw fmt::system_error(errno, "cannot open the job log '{}'", path);
     return sys::unique_fd{fd};
+}
+
+/// A run that bad input stopped, reported like any other ending: the results delivered before
+/// it stand, and the numbers read but never answered are listed.
+pool_report stopped_by(const bad_input& error, std::uint64_t checked) {
+    pool_report report;
+    report.ending = pool_ending::bad_input;
+    report.checked = checked;
+    report.unchecked = error.unchecked;
+    std::sort(report.unchecked.begin(), report.unchecked.end());
+    report.input_left_unread = error.input_left_unread;
+    return report;
 }
 
 std::string json_trailer(const pool_report& report, clock::duration elapsed) {
@@ -185,7 +201,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     const std::string_view id_name = options.model == execution_model::process ? "pid" : "tid";
     sys::unique_fd job_log_fd;
     if (!options.job_log_path.empty()) job_log_fd = open_job_log(options.job_log_path);
-    sys::fd_sink job_log{job_log_fd.get()};
+    sys::fd_sink job_log{job_log_fd.get(), fmt::format("the job log '{}'", options.job_log_path)};
     if (job_log_fd) job_log.write(job_log_header(id_name));
 
     std::size_t width = 16;  // the seed's column; wider only when a number needs it
@@ -209,7 +225,15 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
 
     const auto start = clock::now();
     run_observer observer{listener, workers, start, job_log_fd ? &job_log : nullptr};
-    const pool_report report = run_checks(options.model, *source, {workers, method.check, {method.estimate}, options.retries}, observer);
+    pool_report report;
+    std::string bad_input_message;
+    try {
+        report = run_checks(options.model, *source, {workers, method.check, {method.estimate}, options.retries}, observer);
+    } catch (const bad_input& error) {
+        // Not rethrown: the output must still end as a document that says how the run ended.
+        report = stopped_by(error, observer.checked());
+        bad_input_message = error.what();
+    }
     const auto elapsed = clock::now() - start;
     observer.flush();
 
@@ -239,6 +263,11 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
             }
             if (report.input_left_unread) err.write("concur: the rest of the input was not read\n");
             return exit_status::worker_lost;
+        case pool_ending::bad_input:
+            // One line, as for any bad input: the results printed stand, and without the
+            // summary line (or, in JSON, with "ending": "bad_input") nothing looks complete.
+            err.write(fmt::format("concur: {}\n", bad_input_message));
+            return exit_status::usage;
     }
     return exit_status::failure;
 }

@@ -71,6 +71,16 @@ cost_figure measure_round_trip(unsigned count) {
     });
     to_child.read_end.reset();
     from_child.write_end.reset();
+    // However this function ends (the child may die, a write may fail), the child is reaped:
+    // end-of-file on its pipe ends its loop, and it exits.
+    struct reaper {
+        sys::unique_fd& to_child;
+        pid_t pid;
+        ~reaper() {
+            to_child.reset();
+            (void)sys::wait_for_child(pid);
+        }
+    } reap_at_end{to_child.write_end, pid};
     std::vector<double> samples;
     samples.reserve(count);
     std::array<std::byte, 1> byte{std::byte{42}};
@@ -82,8 +92,6 @@ cost_figure measure_round_trip(unsigned count) {
         }
         samples.push_back(microseconds(clock::now() - start));
     }
-    to_child.write_end.reset();  // end-of-file: the child's loop ends and it exits
-    (void)sys::wait_for_child(pid);
     return {"process", "round_trip", "message round trip (two pipes, one byte each way)",
             describe_samples(samples).median, "µs", count, "round_trip", 1, {}};
 }
@@ -95,6 +103,7 @@ std::vector<cost_figure> measure_parked_children(unsigned children) {
     const int gate_fd = gate.read_end.get();
     const int gate_write_fd = gate.write_end.get();
     std::vector<pid_t> pids;
+    pids.reserve(children);  // no reallocation between forking a child and keeping its pid
     // If anything throws below, closing the gate (its write end) releases the children.
     struct reaper {
         std::vector<pid_t>& pids;

@@ -2,6 +2,7 @@
 #include "concur/demos/thread_cost.hpp"
 
 #include "concur/core/sample_stats.hpp"
+#include "concur/sys/thread_start.hpp"
 
 #include <fmt/os.h>
 
@@ -31,48 +32,52 @@ std::pair<double, double> memory_kib() {
     return {size_pages * page_kib, resident_pages * page_kib};
 }
 
+/// Where the parked threads wait: shut until opened, once.
+struct parking_gate {
+    std::mutex mutex;
+    std::condition_variable opened;
+    bool is_open = false;
+    std::atomic<unsigned> parked{0};
+
+    void park() {
+        std::unique_lock lock{mutex};
+        parked.fetch_add(1);
+        opened.wait(lock, [this] { return is_open; });
+    }
+    void open() {
+        {
+            const std::lock_guard lock{mutex};
+            is_open = true;
+        }
+        opened.notify_all();
+    }
+};
+
 /// `count` threads parked on one condition variable: how much each takes while it waits.
 /// Measured first, in a process that has not joined threads yet: glibc keeps the stacks
 /// of joined threads for reuse, and reused stacks are already resident.
 std::vector<cost_figure> measure_parked_threads(unsigned count) {
-    std::mutex mutex;
-    std::condition_variable gate;
-    bool open = false;
-    std::atomic<unsigned> parked{0};
-
+    parking_gate gate;
     const auto [size_before, resident_before] = memory_kib();
     std::vector<std::thread> threads;
-    threads.reserve(count);
-    const auto release_all = [&] {
-        {
-            const std::lock_guard lock{mutex};
-            open = true;
+    threads.reserve(count);  // no reallocation between starting a thread and keeping it
+    // However this function ends, the threads parked so far are released and joined: when the
+    // system refuses the next thread (ulimit -u, pid_max), the exception would otherwise
+    // destroy joinable std::threads, and that calls std::terminate.
+    struct release_at_end {
+        parking_gate& gate;
+        std::vector<std::thread>& threads;
+        ~release_at_end() {
+            gate.open();
+            for (std::thread& thread : threads) thread.join();
         }
-        gate.notify_all();
-        for (std::thread& thread : threads) thread.join();
-    };
+    } release{gate, threads};
     for (unsigned i = 0; i < count; ++i) {
         // The parked threads call nothing that allocates: a thread's first malloc gives it an
         // arena of its own (64 MiB of address space), which is not what a thread costs.
-        try {
-            threads.emplace_back([&] {
-                std::unique_lock lock{mutex};
-                parked.fetch_add(1);
-                gate.wait(lock, [&] { return open; });
-            });
-        } catch (const std::system_error& error) {
-            // --count=100000 asks for more threads than the kernel may allow (kernel.pid_max is
-            // 32768 on many machines). Unwinding past joinable threads would call
-            // std::terminate: release and join them first, then say which limit it may be.
-            release_all();
-            throw fmt::system_error(error.code().value(),
-                                    "cannot start thread {} of the {} to park (a limit on threads is reached: "
-                                    "ulimit -u, kernel.pid_max or threads-max, vm.max_map_count, or pids.max of "
-                                    "its cgroup; try a smaller --count)",
-                                    i + 1, count);
-        }
+        threads.push_back(sys::start_thread([&gate] { gate.park(); }));
     }
-    while (parked.load() < count) std::this_thread::yield();
+    while (gate.parked.load() < count) std::this_thread::yield();
     const auto [size_after, resident_after] = memory_kib();
     std::size_t stack_bytes = 0;  // as the first thread was created, asked from this thread
     pthread_attr_t attributes;
@@ -80,7 +85,6 @@ std::vector<cost_figure> measure_parked_threads(unsigned count) {
         (void)::pthread_attr_getstacksize(&attributes, &stack_bytes);
         ::pthread_attr_destroy(&attributes);
     }
-    release_all();
 
     const double per_thread_size = (size_after - size_before) / count;
     const double per_thousand_resident = (resident_after - resident_before) * 1000.0 / count / 1024;
@@ -99,8 +103,7 @@ cost_figure measure_start_finish(unsigned count) {
     samples.reserve(count);
     for (unsigned i = 0; i < count; ++i) {
         const auto start = clock::now();
-        std::thread thread{[] {}};
-        thread.join();
+        sys::start_thread([] {}).join();
         samples.push_back(microseconds(clock::now() - start));
     }
     return {"thread", "start_finish", "start and finish one unit (std::thread + join)",
@@ -115,7 +118,7 @@ cost_figure measure_round_trip(unsigned count) {
     int turn = 0;  // 0: main's turn, 1: the partner's, 2: stop
     // Each side notifies after unlocking, so the woken thread does not wake only to block
     // again on the mutex its waker still holds.
-    std::thread partner{[&] {
+    std::thread partner = sys::start_thread([&] {
         while (true) {
             std::unique_lock lock{mutex};
             changed.wait(lock, [&] { return turn != 0; });
@@ -124,7 +127,7 @@ cost_figure measure_round_trip(unsigned count) {
             lock.unlock();
             changed.notify_one();
         }
-    }};
+    });
     std::vector<double> samples;
     samples.reserve(count);
     for (unsigned i = 0; i < count; ++i) {

@@ -1,7 +1,6 @@
 // number_source: where a pool's numbers come from, a fixed list or a stream read as it arrives.
 #include "concur/runtime/number_source.hpp"
 
-#include "concur/core/usage_error.hpp"
 #include "concur/sys/io.hpp"
 
 #include <algorithm>
@@ -21,7 +20,7 @@ bool list_source::read_more(std::deque<std::uint64_t>& out) {
 bool stream_source::read_more(std::deque<std::uint64_t>& out) {
     if (ended_) return false;
     std::array<char, 65536> chunk;
-    const long got = sys::read_some(fd_, std::as_writable_bytes(std::span{chunk}));
+    const long got = sys::read_some(fd_, std::as_writable_bytes(std::span{chunk}), "standard input");
     if (got < 0) return true;  // nothing yet on a non-blocking descriptor
     parsed_.clear();
     std::optional<bad_token> bad;
@@ -31,7 +30,12 @@ bool stream_source::read_more(std::deque<std::uint64_t>& out) {
     } else {
         bad = tokenizer_.feed(std::string_view{chunk.data(), static_cast<std::size_t>(got)}, parsed_);
     }
-    if (bad) throw usage_error(bad->message);
+    if (bad) {
+        bad_input error{bad->message};
+        error.unchecked = parsed_;  // the numbers before it in this chunk: read, never checked
+        error.input_left_unread = !ended_;
+        throw error;
+    }
     out.insert(out.end(), parsed_.begin(), parsed_.end());
     return !ended_;
 }

@@ -41,7 +41,13 @@ public:
     }
     void read_input() {
         const auto already = static_cast<std::ptrdiff_t>(pending_.size());
-        source_ended_ = !source_.read_more(pending_);
+        try {
+            source_ended_ = !source_.read_more(pending_);
+        } catch (bad_input& error) {
+            // The run stops at the bad token; what was read and is not answered goes with it.
+            append_unanswered(error.unchecked);
+            throw;
+        }
         planner_.order_longest_first(pending_.begin() + already, pending_.end());
     }
 
@@ -137,17 +143,21 @@ public:
 
     /// At the end: every number dispatched or read but never answered, sorted.
     void collect_unchecked() {
-        for (auto& [id, batch] : in_flight_) {
-            report_.unchecked.insert(report_.unchecked.end(),
-                                     batch.numbers.begin() + static_cast<std::ptrdiff_t>(batch.answered),
-                                     batch.numbers.end());
-        }
-        report_.unchecked.insert(report_.unchecked.end(), pending_.begin(), pending_.end());
+        append_unanswered(report_.unchecked);
         std::sort(report_.unchecked.begin(), report_.unchecked.end());
         report_.input_left_unread = !source_ended_;
     }
 
 private:
+    /// Every number in flight and not answered, or read and not yet sent.
+    void append_unanswered(std::vector<std::uint64_t>& numbers) const {
+        for (const auto& [id, batch] : in_flight_) {
+            numbers.insert(numbers.end(), batch.numbers.begin() + static_cast<std::ptrdiff_t>(batch.answered),
+                           batch.numbers.end());
+        }
+        numbers.insert(numbers.end(), pending_.begin(), pending_.end());
+    }
+
     struct batch_in_flight {
         std::vector<std::uint64_t> numbers;
         std::size_t answered = 0;  // answers arrive in order within a batch

@@ -3,6 +3,7 @@
 
 #include "concur/runtime/blocking_queue.hpp"
 #include "concur/sys/signal_pipe.hpp"
+#include "concur/sys/thread_start.hpp"
 #include "concur/sys/unique_fd.hpp"
 #include "pool_ledger.hpp"
 #include "pool_worker.hpp"
@@ -86,12 +87,12 @@ private:
             const sys::signal_block blocked;
             threads_.reserve(options_.workers);
             for (unsigned index = 0; index < options_.workers; ++index) {
-                threads_.emplace_back([this, index] {
+                threads_.push_back(sys::start_thread([this, index] {
                     thread_ids_[index].store(static_cast<long>(::gettid()), std::memory_order_release);
                     thread_ids_[index].notify_one();
                     queue_channel channel{jobs_, results_, doorbell_.get()};
                     (void)detail::run_pool_worker(index + 1, channel, options_.check, activity_[index]);
-                });
+                }));
             }
         }
         for (unsigned index = 0; index < options_.workers; ++index) {

@@ -1,9 +1,7 @@
-// fd_sink: an output_sink over a file descriptor (standard output or error), buffered.
+// fd_sink: an output_sink over a file descriptor (standard output or error, a log file), buffered.
 #include "concur/sys/fd_sink.hpp"
 
 #include "concur/sys/io.hpp"
-
-#include <fmt/format.h>
 
 #include <cerrno>
 #include <system_error>
@@ -27,11 +25,11 @@ void fd_sink::flush() {
     std::string pending;
     pending.swap(buffer_);  // dropped even on failure: never retried, never written twice
     try {
-        write_all(fd_, pending);
+        write_all(fd_, pending, name_);
     } catch (const std::system_error& error) {
+        if (on_failure_ == write_failure::drop) return;
         if (error.code().value() == EPIPE) throw output_closed{};
-        throw std::system_error(error.code(), fmt::format("cannot write to {}",
-                                                          fd_ == 1 ? "standard output" : "standard error"));
+        throw;
     }
 }
 

@@ -4,33 +4,43 @@
 #include <fmt/os.h>
 
 #include <cerrno>
+#include <string>
 #include <unistd.h>
 
 namespace concur::sys {
+namespace {
 
-long read_some(int fd, std::span<std::byte> buffer) {
+std::string describe(int fd, std::string_view name) {
+    return name.empty() ? fmt::format("descriptor {}", fd) : std::string{name};
+}
+
+}  // namespace
+
+long read_some(int fd, std::span<std::byte> buffer, std::string_view name) {
     for (;;) {
         const ssize_t got = ::read(fd, buffer.data(), buffer.size());
         if (got >= 0) return static_cast<long>(got);
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) return -1;
-        throw fmt::system_error(errno, "cannot read from descriptor {}", fd);
+        const int error = errno;  // before describe(), which may allocate and so set errno
+        throw fmt::system_error(error, "cannot read {}", describe(fd, name));
     }
 }
 
-void write_all(int fd, std::span<const std::byte> bytes) {
+void write_all(int fd, std::span<const std::byte> bytes, std::string_view name) {
     while (!bytes.empty()) {
         const ssize_t sent = ::write(fd, bytes.data(), bytes.size());
         if (sent < 0) {
             if (errno == EINTR) continue;
-            throw fmt::system_error(errno, "cannot write to descriptor {}", fd);
+            const int error = errno;
+            throw fmt::system_error(error, "cannot write to {}", describe(fd, name));
         }
         bytes = bytes.subspan(static_cast<std::size_t>(sent));
     }
 }
 
-void write_all(int fd, std::string_view text) {
-    write_all(fd, std::as_bytes(std::span{text.data(), text.size()}));
+void write_all(int fd, std::string_view text, std::string_view name) {
+    write_all(fd, std::as_bytes(std::span{text.data(), text.size()}), name);
 }
 
 }  // namespace concur::sys

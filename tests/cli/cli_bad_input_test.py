@@ -8,6 +8,7 @@ session, and once it has exited no process of that session may remain (its worke
 
 Run by ctest (label `fault`) with CONCUR set to the binary's path.
 """
+import json
 import os
 import random
 import re
@@ -177,12 +178,16 @@ STDIN_CASES = [
     ("\x1b[31m7\n", "'\\x1b[31m7'"),
     ("7\r\n-\r\n", "line 2: '-'"),
     ("- \n", "line 1: '-'"),
-    ("1 2 3 " + "9" * 1_000_000, "(1000000 bytes)"),
-    ("0" * 100 + "x\n", "(101 bytes)"),
+    ("1 2 3 " + "9" * 1_000_000, "(at least 41 bytes)"),       # not read to its end
+    ("0" * 100 + "x\n", "(at least 101 bytes)"),             # bad only at the x
     (MILLION_GOOD + "bad\n", "line 1000001: 'bad'"),
     (MILLION_GOOD[: len(MILLION_GOOD) // 2] + "-1\n" + MILLION_GOOD[len(MILLION_GOOD) // 2:], "line 500001: '-1'"),
     ("bad\n" + MILLION_GOOD, "line 1: 'bad'"),
 ]
+
+
+def is_prime(n):
+    return n >= 2 and all(n % d for d in range(2, int(n ** 0.5) + 1))
 
 
 def session_processes(sid):
@@ -255,6 +260,19 @@ class BadInput(unittest.TestCase):
             with self.subTest(trial=trial):
                 self.check(["primes", "-"], "standard input line", garbage)
 
+    def test_stdin_endless_token_is_rejected_at_once(self):
+        # A token that never ends was read forever: NUL bytes, or digits past 64 bits.
+        with open("/dev/zero", "rb") as zeros:
+            proc = subprocess.run([CONCUR, "primes", "-"], stdin=zeros, capture_output=True, timeout=60)
+        self.assertEqual(proc.returncode, 2, proc.stderr[:500])
+        self.assertIn(b"line 1: '\\x00\\x00", proc.stderr)
+        self.assertIn(b"(at least 41 bytes)", proc.stderr)
+        digits = subprocess.run(f"tr '\\0' 9 < /dev/zero | {CONCUR} primes -", shell=True, capture_output=True,
+                                timeout=60)
+        self.assertEqual(digits.returncode, 2, digits.stderr[:500])
+        self.assertIn(b"'9999999999", digits.stderr)
+        self.assertIn(b"(at least 41 bytes)", digits.stderr)
+
     def test_stdin_bad_token_with_json(self):
         self.check(["primes", "--json", "-"], "line 2: '-5'", "1\n-5\n")
 
@@ -276,6 +294,23 @@ class BadInput(unittest.TestCase):
                     self.assertEqual(done.returncode, 2, done.stderr)
                     self.assertEqual(done.stdout, b"")
                     self.assertEqual(os.listdir(folder), [])
+
+    def test_stdin_bad_token_with_json_still_ends_a_valid_document(self):
+        # It ended at '"results": [', cut short. Now: a whole document that says the run
+        # stopped at bad input, with the results printed so far and what was read unanswered.
+        numbers = list(range(1, 20001))
+        text = "".join(f"{n}\n" for n in numbers) + "x\n7\n"
+        for model in ("process", "thread", "sequential", "coroutine"):
+            with self.subTest(model=model):
+                out = self.check(["primes", f"--model={model}", "--json", "-"], "line 20001: 'x'", text)
+                document = json.loads(out)
+                self.assertEqual(document["ending"], "bad_input")
+                self.assertEqual(document["checked"], len(document["results"]))
+                self.assertTrue(document["input_left_unread"])
+                for result in document["results"]:
+                    self.assertEqual(result["prime"], is_prime(result["number"]), result)
+                answered = [r["number"] for r in document["results"]]
+                self.assertEqual(sorted(answered + document["unchecked"]), numbers)
 
     def test_corpus_is_large_enough(self):
         # Issue 6 asks for at least 50 malformed argument lists and stdin inputs.

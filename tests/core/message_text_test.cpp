@@ -27,6 +27,12 @@ TEST(message_text_test, a_refusal_names_the_value_what_it_is_not_and_what_is_all
     EXPECT_EQ(refuse_value("77", "a count", "1 to 9", 5000), "'77... (5000 bytes)' is not a count; allowed: 1 to 9");
 }
 
+TEST(message_text_test, says_at_least_when_only_the_start_was_read) {
+    EXPECT_EQ(quote_value(std::string(40, '7'), 41, concur::value_length::at_least),
+              "'" + std::string(40, '7') + "... (at least 41 bytes)'");
+    EXPECT_EQ(quote_value("7", 1, concur::value_length::at_least), "'7'");  // shown whole: no length
+}
+
 TEST(message_text_test, one_line_escapes_newlines_and_bounds_the_length) {
     EXPECT_EQ(one_line("--numbers: a\nb not in {seed,book}"), "--numbers: a\\x0ab not in {seed,book}");
     EXPECT_EQ(one_line("caf\xc3\xa9"), "caf\xc3\xa9");

@@ -1,6 +1,7 @@
 // Tests for number_tokenizer: numbers split across chunks, bad tokens, constant memory.
 #include "concur/core/number_tokenizer.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace {
@@ -52,15 +53,53 @@ TEST(number_tokenizer_test, nul_byte_makes_a_token_bad) {
     EXPECT_NE(bad->message.find("'12\\x003'"), std::string::npos) << bad->message;
 }
 
-TEST(number_tokenizer_test, huge_token_is_bad_and_reported_with_its_length) {
+TEST(number_tokenizer_test, a_bad_token_is_shown_whole_when_short) {
+    // Bad from its first byte, but read to its end: the message shows "-5", not "-".
     number_tokenizer tokenizer;
     std::vector<std::uint64_t> out;
-    const std::string huge(1'000'000, '7');
-    EXPECT_FALSE(tokenizer.feed(huge, out));
-    const auto bad = tokenizer.finish(out);
+    EXPECT_FALSE(tokenizer.feed("-", out));
+    const auto bad = tokenizer.feed("5\n", out);
     ASSERT_TRUE(bad.has_value());
-    EXPECT_NE(bad->message.find("(1000000 bytes)"), std::string::npos) << bad->message;
-    EXPECT_LT(bad->message.size(), 200U);
+    EXPECT_EQ(bad->message, "standard input line 1: '-5' is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615");
+}
+
+TEST(number_tokenizer_test, an_endless_bad_token_is_reported_at_its_41st_byte) {
+    // `concur primes - < /dev/zero`: one token that never ends. It was read forever.
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    EXPECT_FALSE(tokenizer.feed(std::string(40, '\0'), out));  // what the message shows
+    const auto bad = tokenizer.feed(std::string(1'000'000, '\0'), out);
+    ASSERT_TRUE(bad.has_value());
+    std::string shown;
+    for (int i = 0; i < 40; ++i) shown += "\\x00";
+    EXPECT_EQ(bad->message, "standard input line 1: '" + shown +
+                                "... (at least 41 bytes)' is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615");
+}
+
+TEST(number_tokenizer_test, an_endless_run_of_digits_is_reported_once_past_64_bits) {
+    // 20 nines are already too big; the 41st byte is where the message stops showing it.
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    EXPECT_FALSE(tokenizer.feed(std::string(40, '9'), out));
+    const auto bad = tokenizer.feed(std::string(1'000'000, '9'), out);
+    ASSERT_TRUE(bad.has_value());
+    EXPECT_EQ(bad->message, "standard input line 1: '" + std::string(40, '9') +
+                                "... (at least 41 bytes)' is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615");
+}
+
+TEST(number_tokenizer_test, a_token_is_bad_at_the_digit_that_passes_64_bits) {
+    // Leading zeros keep a token good however long it is; the digit after the 20th
+    // significant one, or a 20th that passes 2^64 - 1, makes it bad on the spot.
+    const std::string zeros(100, '0');
+    for (const std::string& digits : {std::string{"184467440737095516150"}, std::string{"18446744073709551616"}}) {
+        number_tokenizer tokenizer;
+        std::vector<std::uint64_t> out;
+        const auto bad = tokenizer.feed(zeros + digits + std::string(1000, '7'), out);
+        ASSERT_TRUE(bad.has_value());
+        EXPECT_NE(bad->message.find(fmt::format("(at least {} bytes)", zeros.size() + digits.size())),
+                  std::string::npos)
+            << bad->message;
+    }
 }
 
 TEST(number_tokenizer_test, overflow_is_bad) {

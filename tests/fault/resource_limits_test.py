@@ -114,22 +114,28 @@ class ResourceLimits(unittest.TestCase):
                 proc, leftovers = run_limited(["primes", "--procs=8", "--numbers=book"], preexec, binary)
                 self.expect_limit_error(proc, leftovers, "process limit is reached: ulimit -u")
 
-    def test_cost_parks_fewer_threads_than_it_asked_for(self):
-        # `concur cost --count=100000` met kernel.pid_max (32768) and aborted in std::terminate:
-        # the threads already parked were still joinable as the error unwound past them.
+    def test_low_process_limit_for_threads(self):
+        # A thread is a task to the kernel: RLIMIT_NPROC counts it as it counts a process.
+        # `concur cost` parks --count threads at once; before, the refused one unwound past a
+        # vector of joinable std::threads: "terminate called without an active exception", 134.
         if os.geteuid() != 0 and self.user_has_other_processes():
             self.skipTest("this user runs other processes, and RLIMIT_NPROC counts them too")
         folder = tempfile.mkdtemp(prefix="concur-nproc-")
         self.addCleanup(shutil.rmtree, folder)
         binary = binary_nobody_can_run(folder) if os.geteuid() == 0 else CONCUR
-        def preexec():
-            if os.geteuid() == 0:  # root ignores RLIMIT_NPROC: run as nobody
-                os.setgroups([])
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
-            resource.setrlimit(resource.RLIMIT_NPROC, (20, 20))  # threads count too
-        proc, leftovers = run_limited(["cost", "--count=100"], preexec, binary)
-        self.expect_limit_error(proc, leftovers, "of the 100 to park (a limit on threads is reached: ulimit -u")
+        cases = [(["cost", "--count=100"], allowed) for allowed in (0, 5, 50)]
+        cases.append((["primes", "--model=thread", "--procs=8", "--numbers=book"], 3))
+        for args, threads_allowed in cases:
+            with self.subTest(args=args[:2], threads_allowed=threads_allowed):
+                def preexec(allowed=threads_allowed):
+                    if os.geteuid() == 0:  # root ignores RLIMIT_NPROC: run as nobody
+                        os.setgroups([])
+                        os.setgid(NOBODY)
+                        os.setuid(NOBODY)
+                    limit = 1 + allowed + SANITIZER_ROOM
+                    resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
+                proc, leftovers = run_limited(args, preexec, binary)
+                self.expect_limit_error(proc, leftovers, "cannot start a thread (a limit is reached: ulimit -u")
 
     @staticmethod
     def user_has_other_processes():

@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <algorithm>
 #include <map>
+#include <numeric>
 #include <random>
 #include <set>
 #include <thread>
@@ -103,6 +105,35 @@ TEST_P(every_model, streams_a_large_input_from_a_pipe_without_deadlock) {
     const auto primes = std::count_if(listener.results.begin(), listener.results.end(),
                                       [](const checked_number& r) { return r.prime; });
     EXPECT_EQ(primes, 17984);  // pi(200000)
+}
+
+TEST_P(every_model, bad_input_stops_the_run_and_lists_what_it_read_unanswered) {
+    // 1..20000, then a token that is not a number, then more that must never be read.
+    auto input = sys::make_pipe();
+    std::thread feeder{[fd = std::move(input.write_end)] {
+        std::string text;
+        for (int n = 1; n <= 20000; ++n) text += std::to_string(n) + '\n';
+        text += "x\n7\n";
+        sys::write_all(fd.get(), text);
+    }};
+    stream_source source{input.read_end.get()};
+    collecting_listener listener;
+    try {
+        (void)run_checks(GetParam(), source, {2, is_prime, {}}, listener);
+        ADD_FAILURE() << "bad input was not reported";
+    } catch (const bad_input& error) {
+        EXPECT_EQ(std::string{error.what()},
+                  "standard input line 20001: 'x' is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615");
+        EXPECT_TRUE(error.input_left_unread);
+        // Each number before the bad token was answered or is listed, never both.
+        std::vector<std::uint64_t> seen = error.unchecked;
+        for (const checked_number& result : listener.results) seen.push_back(result.number);
+        std::sort(seen.begin(), seen.end());
+        std::vector<std::uint64_t> expected(20000);
+        std::iota(expected.begin(), expected.end(), 1);
+        EXPECT_EQ(seen, expected);
+    }
+    feeder.join();
 }
 
 TEST_P(every_model, leaves_no_descriptor_behind) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "concur/core/number_tokenizer.hpp"
+#include "concur/core/usage_error.hpp"
 
 #include <cstdint>
 #include <deque>
@@ -9,6 +10,16 @@
 #include <vector>
 
 namespace concur {
+
+/// Thrown by read_more() for a token that is not a number: the run stops there (exit 2). On
+/// its way out, a pool adds the numbers it had read and not yet answered, so that the report
+/// can list them: a run stopped by bad input must not look complete, nor lose what it read.
+class bad_input : public usage_error {
+public:
+    using usage_error::usage_error;
+    std::vector<std::uint64_t> unchecked;  // read before the bad token, never answered
+    bool input_left_unread = true;         // false when the bad token was the input's last
+};
 
 /// Pools pull numbers only when they have room for them, so a stream of 10^7 numbers never
 /// sits in memory at once.
@@ -18,7 +29,7 @@ public:
     /// A descriptor to poll before read_more() can proceed without blocking, or -1 if it never blocks.
     [[nodiscard]] virtual int poll_fd() const noexcept { return -1; }
     /// Appends some numbers to `out`; returns false once the input has ended.
-    /// Throws usage_error for a token that is not a number.
+    /// Throws bad_input for a token that is not a number.
     virtual bool read_more(std::deque<std::uint64_t>& out) = 0;
     /// How many numbers there are in all, when known before reading them.
     [[nodiscard]] virtual std::optional<std::size_t> known_count() const noexcept { return std::nullopt; }

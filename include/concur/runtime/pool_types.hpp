@@ -37,6 +37,8 @@ enum class pool_ending {
     complete,     // every number answered, every worker said done
     worker_lost,  // a worker died; the survivors finished; some numbers are unanswered
     interrupted,  // SIGINT or SIGTERM: dispatching stopped, workers ended
+    bad_input,    // a token on the input is not a number: reading and checking stopped there
+                  // (a pool throws bad_input, see number_source.hpp; its caller reports this)
 };
 
 struct pool_report {

@@ -7,13 +7,18 @@
 
 namespace concur::sys {
 
+// `name` says what the descriptor is in error messages ("standard input", "'out.csv'"): a
+// user knows their files by name, not by number. Without one, the number is given.
+
 /// One read(2), retried on EINTR. Returns the bytes read (0 at end of file). Throws
-/// fmt::system_error on failure; EAGAIN on a non-blocking descriptor returns -1 instead.
-[[nodiscard]] long read_some(int fd, std::span<std::byte> buffer);
+/// fmt::system_error on failure ("cannot read standard input: Is a directory"); EAGAIN on a
+/// non-blocking descriptor returns -1 instead.
+[[nodiscard]] long read_some(int fd, std::span<std::byte> buffer, std::string_view name = {});
 
 /// Writes every byte, retrying on EINTR and after short writes. Throws fmt::system_error
-/// (EPIPE included, so the caller decides what a closed reader means).
-void write_all(int fd, std::span<const std::byte> bytes);
-void write_all(int fd, std::string_view text);
+/// ("cannot write to 'out.csv': No space left on device"), EPIPE included, so the caller
+/// decides what a closed reader means.
+void write_all(int fd, std::span<const std::byte> bytes, std::string_view name = {});
+void write_all(int fd, std::string_view text, std::string_view name = {});
 
 }  // namespace concur::sys
