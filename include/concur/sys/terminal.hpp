@@ -48,8 +48,9 @@ bool draw_on_terminal(int fd, const char* text, std::size_t size) noexcept;
 /// Why act inside the handler instead of telling the program? The program may be anywhere:
 /// in a blocking sleep, in a CPU-bound prime check, in a frozen coroutine. Each of those would
 /// need its own way to notice a flag. The handlers use only async-signal-safe calls (kill,
-/// waitpid, write, sigaction, raise, _exit) on values prepared in advance, so they are safe
-/// wherever they land.
+/// waitpid, write, sigaction, pthread_sigmask, raise, _exit; and waitid, which POSIX does not
+/// list but glibc makes one system call, like waitpid) on values prepared in advance, so they
+/// are safe wherever they land.
 /// The destructor shows the cursor and puts the previous handlers back. One at a time.
 class terminal_session {
 public:
