@@ -48,7 +48,7 @@ int run_spin(const spin_options& options, output_sink& out) {
         if (options.stats) out.write(format_spin_stats(summary));
     }
     out.flush();
-    return exit_status::success;
+    return console.lost_spinner() ? exit_status::worker_lost : exit_status::success;
 }
 
 }  // namespace concur

@@ -51,13 +51,18 @@ spin_answer supervisor(const spin_options& options, spin_console& console) {
         });
         console.terminal().watch_child(spinner);
     }
+    // The pid exists only after fork; announce() is the seed's start(): the spinner draws its
+    // first frame only once this line is out (see spin_console::announce).
     console.announce(fmt::format("<child process pid={} parent={} (spin)>", spinner, ::getpid()));
     console.work_started();
     const spin_answer result = slow(options);
     console.work_finished();
     done.set();
-    sys::wait_for_child(spinner);  // join(): reaped, no zombie
+    const sys::child_exit ended = sys::wait_for_child(spinner);  // join(): reaped, no zombie
     console.terminal().watch_child(0);
+    // A thread cannot die alone; a process can (kill -KILL, a crash). set() above took no lock
+    // the dead child could have held, so the parent got here and can say what happened.
+    if (!ended.success()) console.spinner_lost(spinner, ended);
     return result;
 }
 

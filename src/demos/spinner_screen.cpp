@@ -4,13 +4,19 @@
 #include "concur/core/spinner_frames.hpp"
 #include "concur/sys/terminal.hpp"
 
-
 namespace concur {
 
-spinner_screen::spinner_screen(int fd, bool animate, std::string message, spin_stats& stats) noexcept
-    : fd_(fd), animate_(animate), message_(std::move(message)), drawn_(message_.size()), stats_(&stats) {}
+spinner_screen::spinner_screen(int fd, bool animate, std::string message, spin_stats& stats,
+                               const process_event& announced) noexcept
+    : fd_(fd),
+      animate_(animate),
+      message_(std::move(message)),
+      drawn_(message_.size()),
+      stats_(&stats),
+      announced_(&announced) {}
 
 void spinner_screen::draw(std::uint64_t tick) {
+    announced_->wait();  // waits before the first frame only: once set, it stays set
     stats_->frame(monotonic_now_ns());
     if (!animate_) return;
     const auto columns = sys::terminal_columns(fd_);

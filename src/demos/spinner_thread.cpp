@@ -35,6 +35,8 @@ spin_answer slow(const spin_options& options) {
 spin_answer supervisor(const spin_options& options, spin_console& console) {
     thread_event done;
     std::thread spinner(spin, console.screen(), std::ref(done));
+    // A std::thread runs from its construction; announce() is the seed's start(): the spinner
+    // draws its first frame only once this line is out (see spin_console::announce).
     console.announce(fmt::format("<std::thread id={} (spin)>", spinner.get_id()));
     console.work_started();
     const spin_answer result = slow(options);

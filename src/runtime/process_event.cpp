@@ -4,98 +4,70 @@
 #include <fmt/os.h>
 
 #include <cerrno>
-#include <cstdlib>
+#include <climits>
 #include <ctime>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace concur {
 namespace {
 
-void must(int error) noexcept {
-    if (error != 0) std::abort();
+using steady = std::chrono::steady_clock;
+
+/// The futex system call (glibc has no wrapper). FUTEX_WAIT and FUTEX_WAKE without
+/// FUTEX_PRIVATE_FLAG: shared futexes, the only kind another process can wake.
+long futex(std::atomic<std::uint32_t>& word, int operation, std::uint32_t value, const timespec* timeout) {
+    auto* address = reinterpret_cast<std::uint32_t*>(&word);  // same size, lock-free: see the header
+    return ::syscall(SYS_futex, address, operation, value, timeout, nullptr, 0);
 }
 
-timespec monotonic_deadline(std::chrono::steady_clock::duration timeout) {
-    timespec now{};
-    ::clock_gettime(CLOCK_MONOTONIC, &now);
-    const auto nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(timeout).count();
-    constexpr long per_second = 1'000'000'000;
-    const long long total = static_cast<long long>(now.tv_nsec) + (nanoseconds > 0 ? nanoseconds : 0);
-    now.tv_sec += static_cast<time_t>(total / per_second);
-    now.tv_nsec = static_cast<long>(total % per_second);
-    return now;
+timespec to_timespec(steady::duration duration) {
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(duration);
+    const auto nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(duration - seconds);
+    return {static_cast<time_t>(seconds.count()), static_cast<long>(nanoseconds.count())};
+}
+
+/// One FUTEX_WAIT while the word is 0 (`timeout`: relative, on CLOCK_MONOTONIC; null: none).
+/// It returns on a wake, a signal (EINTR), the timeout (ETIMEDOUT), or at once if the word is
+/// no longer 0 (EAGAIN: set() came between our check and the call, so no wake is lost).
+/// The caller looks at the word again in every case: a wake may also be spurious.
+void wait_while_clear(std::atomic<std::uint32_t>& word, const timespec* timeout) {
+    if (futex(word, FUTEX_WAIT, 0, timeout) == 0) return;
+    if (errno == EINTR || errno == EAGAIN || errno == ETIMEDOUT) return;
+    throw fmt::system_error(errno, "cannot wait for a process-shared event");
 }
 
 }  // namespace
 
-/// Locks the robust mutex. EOWNERDEAD means a process died while holding it: the flag it
-/// guards is a single bool, always consistent, so the lock is simply marked consistent again.
-class process_event::lock {
-public:
-    explicit lock(pthread_mutex_t& mutex) : mutex_(mutex) {
-        const int error = ::pthread_mutex_lock(&mutex_);
-        if (error == EOWNERDEAD) {
-            ::pthread_mutex_consistent(&mutex_);
-        } else if (error != 0) {
-            throw fmt::system_error(error, "cannot lock a process-shared event");
-        }
+void process_event::set() noexcept {
+    word_.store(1, std::memory_order_release);
+    // Wake every waiter, in any process. If the memory was unmapped meanwhile (a waiter that
+    // saw 1 returned and its owner freed the event), the kernel answers EFAULT or wakes some
+    // other futex that happens to live there now: harmless, since every futex waiter
+    // must treat a wake as "look again". So the result is ignored, and set() cannot fail.
+    (void)futex(word_, FUTEX_WAKE, INT_MAX, nullptr);
+}
+
+bool process_event::is_set() const noexcept { return word_.load(std::memory_order_acquire) == 1; }
+
+bool process_event::wait(steady::duration timeout) const {
+    const auto start = steady::now();
+    // The deadline is fixed once, so a wait cut short by a signal or a spurious wake is
+    // resumed for what is left, never for a whole `timeout` again.
+    const auto deadline =
+        timeout >= steady::time_point::max() - start ? steady::time_point::max() : start + timeout;
+    while (!is_set()) {
+        const auto left = deadline - steady::now();
+        if (left <= steady::duration::zero()) return false;
+        const timespec relative = to_timespec(left);  // FUTEX_WAIT measures it on CLOCK_MONOTONIC
+        wait_while_clear(word_, &relative);
     }
-    ~lock() { ::pthread_mutex_unlock(&mutex_); }
-    lock(const lock&) = delete;
-    lock& operator=(const lock&) = delete;
-
-private:
-    pthread_mutex_t& mutex_;
-};
-
-process_event::process_event() noexcept {
-    pthread_mutexattr_t mutex_attributes;
-    must(::pthread_mutexattr_init(&mutex_attributes));
-    must(::pthread_mutexattr_setpshared(&mutex_attributes, PTHREAD_PROCESS_SHARED));
-    must(::pthread_mutexattr_setrobust(&mutex_attributes, PTHREAD_MUTEX_ROBUST));
-    must(::pthread_mutex_init(&mutex_, &mutex_attributes));
-    ::pthread_mutexattr_destroy(&mutex_attributes);
-
-    pthread_condattr_t condition_attributes;
-    must(::pthread_condattr_init(&condition_attributes));
-    must(::pthread_condattr_setpshared(&condition_attributes, PTHREAD_PROCESS_SHARED));
-    must(::pthread_condattr_setclock(&condition_attributes, CLOCK_MONOTONIC));
-    must(::pthread_cond_init(&changed_, &condition_attributes));
-    ::pthread_condattr_destroy(&condition_attributes);
+    return true;
 }
 
-process_event::~process_event() {
-    ::pthread_cond_destroy(&changed_);
-    ::pthread_mutex_destroy(&mutex_);
-}
-
-void process_event::set() {
-    const lock guard{mutex_};
-    is_set_ = true;
-    // Broadcast while holding the lock: the waiter may be in another process that could
-    // otherwise see the flag, return, and have the memory unmapped under our feet.
-    ::pthread_cond_broadcast(&changed_);
-}
-
-bool process_event::is_set() const {
-    const lock guard{mutex_};
-    return is_set_;
-}
-
-bool process_event::wait(std::chrono::steady_clock::duration timeout) const {
-    const timespec deadline = monotonic_deadline(timeout);
-    const lock guard{mutex_};
-    while (!is_set_) {
-        // Sleeps in the kernel on a shared futex; no polling. The deadline is absolute, so
-        // spurious wake-ups and EINTR do not extend the wait.
-        const int error = ::pthread_cond_timedwait(&changed_, &mutex_, &deadline);
-        if (error == ETIMEDOUT) break;
-        if (error == EOWNERDEAD) {
-            ::pthread_mutex_consistent(&mutex_);
-        } else if (error != 0) {
-            throw fmt::system_error(error, "cannot wait for a process-shared event");
-        }
-    }
-    return is_set_;
+void process_event::wait() const {
+    while (!is_set()) wait_while_clear(word_, nullptr);
 }
 
 }  // namespace concur

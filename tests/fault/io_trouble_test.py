@@ -12,7 +12,12 @@ import signal
 import subprocess
 import tempfile
 import time
+import sys
 import unittest
+
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from leftovers import become_subreaper, collect_leftovers
 

@@ -27,16 +27,28 @@ def set_window(fd, columns, rows=24):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 
 
-class PtyRun:
-    """One concur process: stdout a pipe (or `stdout`), stderr a terminal `columns` wide."""
+# PtyRun's `stdout` for a run whose standard output is the terminal too, as in a shell.
+TERMINAL = "terminal"
 
-    def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm"):
+
+class PtyRun:
+    """One concur process: stdout a pipe (or `stdout`, or TERMINAL), stderr a terminal `columns` wide.
+
+    With `new_session=False` concur gets a process group of its own in the test's session
+    instead of a new session: SIGTSTP then stops it (the kernel discards SIGTSTP sent to an
+    orphaned group, and a new session's group is one).
+    """
+
+    def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm", new_session=True):
         self.master, slave = os.openpty()
         set_window(self.master, columns)
         environment = dict(env or os.environ, TERM=term)
 
+        if stdout == TERMINAL:
+            stdout = slave
+        group = {"start_new_session": True} if new_session else {"process_group": 0}
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=stdout, stderr=slave,
-                                     env=environment, start_new_session=True)
+                                     env=environment, **group)
         os.close(slave)
         self.screen = bytearray()
         self.lock = threading.Lock()

@@ -26,8 +26,10 @@ struct spin_options {
 };
 
 /// Runs the chosen model's supervisor, then prints the answer (and the statistics) on `out`.
-/// The frames go to standard error when it is a terminal. Returns the exit status (0);
-/// SIGINT and SIGTERM end the process from terminal_session's handler with 130 and 143.
+/// The frames go to standard error when it is a terminal. Returns the exit status: 0, or 3
+/// when the process model's spinner child died before it was told to stop (named on standard
+/// error). SIGINT and SIGTERM end the process from terminal_session's handler with 130 and
+/// 143; SIGQUIT and SIGHUP by the signal itself, after the terminal is put back.
 [[nodiscard]] int run_spin(const spin_options& options, output_sink& out);
 
 }  // namespace concur

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "concur/core/spin_stats.hpp"
+#include "concur/runtime/process_event.hpp"
 
 #include <cstdint>
 #include <cstddef>
@@ -15,9 +16,12 @@ namespace concur {
 /// write is ignored: a spinner that cannot draw must not stop the work it decorates.
 /// Each frame is cut to the terminal's width, read again for every frame, so the line never
 /// wraps, even on a narrow or resized terminal.
+/// draw() first waits until `announced` is set: the supervisor's "spinner object: ..." line
+/// must be on the terminal before the first frame (see spin_console::announce).
 class spinner_screen {
 public:
-    spinner_screen(int fd, bool animate, std::string message, spin_stats& stats) noexcept;
+    spinner_screen(int fd, bool animate, std::string message, spin_stats& stats,
+                   const process_event& announced) noexcept;
 
     void draw(std::uint64_t tick);
     void clear();
@@ -30,6 +34,7 @@ private:
     std::string message_;
     std::size_t drawn_;  // bytes of message_ the last frame showed (a count: the screen is copied)
     spin_stats* stats_;  // may be in shared memory: the process model's child fills it in
+    const process_event* announced_;  // in shared memory too: a child process waits for it
 };
 
 }  // namespace concur
