@@ -262,6 +262,33 @@ class Bench(unittest.TestCase):
         self.assertIn("/nonexistent/dir/chart.svg", done.stderr)
 
 
+class BenchProgress(unittest.TestCase):
+    def test_the_progress_line_never_reaches_the_last_column(self):
+        # A progress line wider than the terminal wraps, and each \r-redraw then leaves a row
+        # behind. Run on a 40-column pseudo-terminal, every update must fit in 39 columns.
+        import fcntl, pty, re, select, struct, termios
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+        proc = subprocess.Popen([CONCUR, "bench", "--numbers=seed", "--method=trial", "--runs=2", "--warmup=1"],
+                                stdin=slave, stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        screen = b""
+        while select.select([master], [], [], 30)[0]:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the last holder of the terminal's other side has gone
+                break
+            if not chunk:
+                break
+            screen += chunk
+        os.close(master)
+        self.assertEqual(proc.wait(timeout=30), 0)
+        updates = [u for u in re.split(rb"\r\x1b\[K", screen) if u.startswith(b"bench: ")]
+        self.assertGreater(len(updates), 4, screen)
+        for update in updates:
+            self.assertLessEqual(len(update.decode()), 39, update)
+
+
 class Cost(unittest.TestCase):
     UNITS = {"µs", "B", "KiB", "MiB"}
 
