@@ -25,6 +25,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from leftovers import become_subreaper, collect_leftovers
+from processes import children_of, state
 from pty_run import HIDE_CURSOR, SHOW_CURSOR, TERMINAL, PtyRun, cursor_restored
 
 CONCUR = os.environ.get("CONCUR", "concur")
@@ -43,22 +44,6 @@ def spin(model, *args):
 def without_core_dumps(command):
     """SIGQUIT's default action dumps core: not from a test."""
     return ["sh", "-c", 'ulimit -c 0; exec "$@"', "sh", *command]
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except FileNotFoundError:
-        return []
-
-
-def state(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(") ", 1)[1][0]
-    except (FileNotFoundError, IndexError):
-        return None
 
 
 def wait_until(predicate, timeout=BOUND):
