@@ -1,4 +1,5 @@
 // libFuzzer target: parse_decimal_u64 (every NUMBER argument) against an independent reference.
+#include "concur/core/message_text.hpp"
 #include "concur/core/number_parsing.hpp"
 #include "reference_decimal.hpp"
 
@@ -27,9 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // The message quotes the value: it must stay one short line of printable text,
         // whatever the bytes (a NUL or a newline would break the "one line on stderr" rule).
         const std::string message = concur::describe_bad_number(text);
-        // At most 40 bytes are shown, each as at most 4 characters (\xNN), then "... (N bytes)"
-        // and the fixed text: 160 + 32 + 59 = 251.
-        if (message.size() > 251) fail("the message for a bad number is too long");
+        // At most quoted_bytes_shown bytes are shown, each as at most 4 characters (\xNN), in
+        // quotes with "... (at least N bytes)", then refuse_value's fixed text around the noun
+        // and what is allowed. The bound follows those constants, so a longer wording moves it.
+        constexpr std::string_view longest_length = "... (at least 18446744073709551615 bytes)";
+        constexpr std::string_view refusal_text = " is not ; allowed: ";
+        const std::size_t bound = 2 + 4 * concur::quoted_bytes_shown + longest_length.size() + refusal_text.size() +
+                                  concur::number_noun.size() + concur::numbers_allowed.size();
+        if (message.size() > bound) fail("the message for a bad number is too long");
         for (const char c : message) {
             const auto byte = static_cast<unsigned char>(c);
             if (byte < 0x20 || byte >= 0x7f) fail("the message for a bad number holds a control or non-ASCII byte");
