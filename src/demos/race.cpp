@@ -32,15 +32,24 @@ public:
         return outcome;
     }
 
-    /// The count per unit that makes a round of `units` last about `target`, from trials that
-    /// grow until one lasts race_trial_minimum (about 50 ms of trials in all).
+    /// The count per unit that makes a round of `units` last about `target`: trials grow until
+    /// one lasts race_trial_minimum, then race_confirming_trials more run at that count, and
+    /// the fastest is scaled up. The fastest, because a unit that lost its CPU to another
+    /// program for a while makes a trial slower, never faster: one such trial alone would make
+    /// the row far too short.
     std::optional<std::uint64_t> calibrate(race_sync sync, unsigned units, std::chrono::nanoseconds target) {
         std::uint64_t count = race_first_trial_count;
         while (true) {
             const auto trial = run({sync, units, count});
             if (!trial) return std::nullopt;
             if (trial->elapsed >= race_trial_minimum || count == race_max_count) {
-                return count_for_duration(count, trial->elapsed, target, race_max_count);
+                std::chrono::nanoseconds fastest = trial->elapsed;
+                for (unsigned again = 0; again < race_confirming_trials; ++again) {
+                    const auto confirming = run({sync, units, count});
+                    if (!confirming) return std::nullopt;
+                    fastest = std::min(fastest, confirming->elapsed);
+                }
+                return count_for_duration(count, fastest, target, race_max_count);
             }
             count = next_trial_count(count, trial->elapsed, race_max_count);
         }
@@ -67,9 +76,11 @@ std::optional<race_row> measure_row(race_rounds& rounds, const race_options& opt
     row.count_per_unit = *count;
     row.total = together->total;
     row.elapsed = together->elapsed;
+    row.cpu_time = together->cpu_time;
     if (options.threads == 1) {  // the row is its own comparison
         row.one_unit_count = row.count_per_unit;
         row.one_unit_elapsed = row.elapsed;
+        row.one_unit_cpu_time = row.cpu_time;
         return row;
     }
     // Alone, a shorter run is enough: no contention, so little to vary.
@@ -79,6 +90,7 @@ std::optional<race_row> measure_row(race_rounds& rounds, const race_options& opt
     if (!alone) return std::nullopt;
     row.one_unit_count = *one_count;
     row.one_unit_elapsed = alone->elapsed;
+    row.one_unit_cpu_time = alone->cpu_time;
     return row;
 }
 

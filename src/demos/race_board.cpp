@@ -2,6 +2,7 @@
 #include "concur/demos/race_board.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <limits>
 
 namespace concur {
@@ -12,6 +13,14 @@ constexpr auto relaxed = std::memory_order_relaxed;
 std::int64_t now_ns() noexcept {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+/// The CPU time this thread has used. Against the elapsed time it tells whether the unit ran
+/// all along or waited: for a lock, or for a CPU that other programs held.
+std::int64_t thread_cpu_ns() noexcept {
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 /// Runs `increment` `count` times, in chunks, looking at `stop` between chunks only: a look
@@ -75,9 +84,11 @@ std::uint64_t count_the_way(race_board& board, race_sync sync, unsigned unit, st
 
 std::uint64_t count_on_board(race_board& board, race_sync sync, unsigned unit, std::uint64_t count) {
     unit_line& line = board.units[unit];
+    const std::int64_t cpu_start = thread_cpu_ns();
     line.start_ns = now_ns();
     const std::uint64_t made = count_the_way(board, sync, unit, count);
     line.finish_ns = now_ns();
+    line.cpu_ns = thread_cpu_ns() - cpu_start;
     return made;
 }
 
@@ -106,6 +117,12 @@ std::chrono::nanoseconds board_elapsed(const race_board& board, unsigned units) 
     }
     if (units == 0 || last_finish < first_start) return {};
     return std::chrono::nanoseconds{last_finish - first_start};
+}
+
+std::chrono::nanoseconds board_cpu_time(const race_board& board, unsigned units) noexcept {
+    std::int64_t total = 0;
+    for (unsigned unit = 0; unit < units; ++unit) total += board.units[unit].cpu_ns;
+    return std::chrono::nanoseconds{total};
 }
 
 }  // namespace concur

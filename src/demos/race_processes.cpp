@@ -117,6 +117,7 @@ race_outcome race_with_processes(const race_round& round, sys::signal_pipe& sign
     // After waitpid: the child's stores to the shared mapping are all visible here.
     outcome.total = board_total(board, round.sync, started);
     outcome.elapsed = board_elapsed(board, started);
+    outcome.cpu_time = board_cpu_time(board, started);
     return outcome;
 }
 

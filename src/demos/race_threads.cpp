@@ -68,6 +68,7 @@ race_outcome race_with_threads(const race_round& round, sys::signal_pipe& signal
     // After join: every increment is visible here (join synchronises with the thread's end).
     outcome.total = board_total(*board, round.sync, started);
     outcome.elapsed = board_elapsed(*board, started);
+    outcome.cpu_time = board_cpu_time(*board, started);
     return outcome;
 }
 

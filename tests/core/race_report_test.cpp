@@ -10,15 +10,24 @@ namespace {
 using namespace concur;
 using namespace std::chrono_literals;
 
+/// A row whose units ran all along (a CPU share of 1 on 2 CPUs), unless `share` says otherwise.
+race_row row_of(race_sync sync, std::uint64_t count, std::uint64_t total, std::chrono::nanoseconds elapsed,
+                std::uint64_t alone_count, std::chrono::nanoseconds alone_elapsed, double share = 1.0) {
+    const auto times = [share](std::chrono::nanoseconds t) {
+        return std::chrono::nanoseconds{static_cast<std::int64_t>(static_cast<double>(t.count()) * share)};
+    };
+    return {sync, count, total, elapsed, 2 * times(elapsed), alone_count, alone_elapsed, times(alone_elapsed)};
+}
+
 race_summary two_threads() {
     race_summary summary;
     summary.units = 2;
     summary.usable_cpus = 2;
     summary.calibrated = true;
-    //                 sync                     M            total        elapsed   alone M      alone elapsed
-    summary.rows = {{race_sync::none, 100'000'000, 150'000'000, 200ms, 100'000'000, 100ms},
-                    {race_sync::mutex, 10'000'000, 20'000'000, 1000ms, 10'000'000, 200ms},
-                    {race_sync::local, 1'000'000'000, 2'000'000'000, 500ms, 200'000'000, 100ms}};
+    //                     sync             M              total          elapsed  alone M       alone
+    summary.rows = {row_of(race_sync::none, 100'000'000, 150'000'000, 200ms, 100'000'000, 100ms),
+                    row_of(race_sync::mutex, 10'000'000, 20'000'000, 1000ms, 10'000'000, 200ms),
+                    row_of(race_sync::local, 1'000'000'000, 2'000'000'000, 500ms, 200'000'000, 100ms)};
     return summary;
 }
 
@@ -68,8 +77,8 @@ TEST(race_report_test, every_line_fits_80_columns_even_at_the_limits) {
     summary.units = 512;
     summary.usable_cpus = 1;
     summary.calibrated = false;
-    summary.rows = {{race_sync::false_sharing, race_max_count, 1, 999'999s, 1, 1ns},
-                    {race_sync::atomic, race_max_count, 512 * race_max_count, 1ns, race_max_count, 100s}};
+    summary.rows = {row_of(race_sync::false_sharing, race_max_count, 1, 999'999s, 1, 1ns, 0.01),
+                    row_of(race_sync::atomic, race_max_count, 512 * race_max_count, 1ns, race_max_count, 100s)};
     const std::string table = format_race_table(summary);
     EXPECT_NE(table.find("M: 10000000000 (--count)\n"), std::string::npos) << table;
     EXPECT_NE(table.find("5120000000000"), std::string::npos) << table;
@@ -80,7 +89,7 @@ TEST(race_report_test, every_line_fits_80_columns_even_at_the_limits) {
 
 TEST(race_report_test, a_few_lost_updates_are_never_shown_as_none) {
     race_summary summary = two_threads();
-    summary.rows = {{race_sync::none, 1'000'000'000, 1'999'999'990, 1s, 1, 1ns}};
+    summary.rows = {row_of(race_sync::none, 1'000'000'000, 1'999'999'990, 1s, 1, 1ns)};
     EXPECT_NE(format_race_table(summary).find("10   <0.1%"), std::string::npos) << format_race_table(summary);
 }
 
@@ -88,12 +97,35 @@ TEST(race_report_test, one_cpu_and_one_unit_are_explained) {
     race_summary summary = two_threads();
     summary.usable_cpus = 1;
     EXPECT_NE(race_note(summary).find("Only 1 CPU is usable: the threads take turns"), std::string::npos);
-    EXPECT_NE(race_note(summary).find("\nlost updates become rare here."), std::string::npos) << race_note(summary);
-    EXPECT_NE(format_race_table(summary).find(race_note(summary)), std::string::npos);
+    EXPECT_NE(race_note(summary).find(" lost updates become rare here."), std::string::npos) << race_note(summary);
+    const std::string table = format_race_table(summary);
+    EXPECT_NE(table.find("\nOnly 1 CPU is usable: the threads take turns on it, each for a whole time slice,\n"),
+              std::string::npos)
+        << table;  // wrapped at 80 columns
     summary.model = race_model::process;
     EXPECT_NE(race_note(summary).find("the processes take turns"), std::string::npos);
     summary.units = 1;
     EXPECT_NE(race_note(summary).find("One process counts alone"), std::string::npos);
+}
+
+TEST(race_report_test, a_busy_machine_is_named_from_the_least_cpu_share) {
+    race_summary summary = two_threads();
+    // The mutex row's units slept half the time, waiting for the lock: that is no busy machine.
+    summary.rows[1].cpu_time = summary.rows[1].elapsed;
+    EXPECT_DOUBLE_EQ(*race_cpu_share(summary, summary.rows[1]), 0.5);
+    EXPECT_EQ(race_note(summary), "");
+    // The local row's units ran a fifth of the time: other programs had the CPUs.
+    summary.rows[2] = row_of(race_sync::local, 1'000'000'000, 2'000'000'000, 500ms, 200'000'000, 100ms, 0.2);
+    EXPECT_DOUBLE_EQ(*race_cpu_share(summary, summary.rows[2]), 0.2);
+    EXPECT_DOUBLE_EQ(*race_one_unit_cpu_share(summary.rows[2]), 0.2);
+    EXPECT_NE(race_note(summary).find("Busy machine: in the local row the threads ran on a CPU only 20% of the time "
+                                      "they took; other programs had the rest."),
+              std::string::npos)
+        << race_note(summary);
+    for (const std::string& line : lines_of(format_race_table(summary))) EXPECT_LE(line.size(), 80U) << line;
+    // More units than CPUs: the share is of the CPUs they could fill.
+    summary.usable_cpus = 1;
+    EXPECT_DOUBLE_EQ(*race_cpu_share(summary, summary.rows[0]), 2.0);
 }
 
 TEST(race_report_test, json_carries_every_figure) {
@@ -105,16 +137,16 @@ TEST(race_report_test, json_carries_every_figure) {
         << json;
     EXPECT_NE(json.find("{\"sync\": \"none\", \"count_per_unit\": 100000000, \"expected\": 200000000, "
                         "\"total\": 150000000, \"lost\": 50000000, \"lost_percent\": 25.000000, "
-                        "\"elapsed\": 0.200000000, \"ns_per_increment\": 1.000000, \"one_unit\": "
-                        "{\"count\": 100000000, \"elapsed\": 0.100000000, \"ns_per_increment\": 1.000000}, "
-                        "\"vs_one_unit\": 1.000000}"),
+                        "\"elapsed\": 0.200000000, \"ns_per_increment\": 1.000000, \"cpu_share\": 1.000000, "
+                        "\"one_unit\": {\"count\": 100000000, \"elapsed\": 0.100000000, \"ns_per_increment\": "
+                        "1.000000, \"cpu_share\": 1.000000}, \"vs_one_unit\": 1.000000}"),
               std::string::npos)
         << json;
     EXPECT_NE(json.find("\"note\": null\n}\n"), std::string::npos);
     summary.usable_cpus = 1;
     summary.rows[0].one_unit_elapsed = 0ns;
     const std::string single = race_json(summary);
-    EXPECT_NE(single.find("\"vs_one_unit\": null"), std::string::npos);
+    EXPECT_NE(single.find("\"cpu_share\": null}, \"vs_one_unit\": null"), std::string::npos) << single;
     EXPECT_NE(single.find("\"note\": \"Only 1 CPU is usable: the threads take turns on it, each for a whole time "
                           "slice, so another"),
               std::string::npos)

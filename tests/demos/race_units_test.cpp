@@ -40,12 +40,22 @@ TEST(race_units_test, one_thread_alone_loses_nothing_even_without_a_lock) {
     EXPECT_EQ(race_with_threads({race_sync::none, 1, small_count}, signals).total, small_count);
 }
 
-/// Whether some round of `none` with two units, each counting `count` times, loses an update,
-/// in at most `runs` rounds. Every total is checked on the way.
+// Released at once on two CPUs, two units overlap for most of their count, and lose updates.
+// On a loaded machine, though, one unit may run its whole count while the other waits for a
+// CPU: so each round counts twice as far as the last, until some round loses an update.
+#if defined(__SANITIZE_THREAD__)
+constexpr std::uint64_t first_racing_count = 100'000;  // each increment is instrumented: slow
+#else
+constexpr std::uint64_t first_racing_count = 2'000'000;
+#endif
+constexpr int racing_rounds = 8;  // the last counts 128 times as far as the first
+
+/// Whether some round of `none` with two units loses an update. Every total is checked.
 template <typename Race>
-bool some_round_loses(Race race, int runs, std::uint64_t count) {
+bool some_round_loses(Race race) {
     sys::signal_pipe signals{SIGINT, SIGTERM};
-    for (int run = 0; run < runs; ++run) {
+    std::uint64_t count = first_racing_count;
+    for (int round = 0; round < racing_rounds; ++round, count *= 2) {
         const std::uint64_t total = race({race_sync::none, 2, count}, signals).total;
         EXPECT_LE(total, 2 * count);  // a lost update can only make the count smaller
         EXPECT_GE(total, 2U);         // the least two racing units can leave (a classic puzzle)
@@ -54,17 +64,11 @@ bool some_round_loses(Race race, int runs, std::uint64_t count) {
     return false;
 }
 
-// Released at once on two CPUs, two units overlap for most of their count. The count is
-// large enough that on a loaded machine, where one unit may wake from the start line some
-// milliseconds after the other, they still overlap; and a few rounds allow for one that
-// ran alone anyway.
-constexpr std::uint64_t racing_count = 10'000'000;
-
 TEST(race_units_test, threads_without_a_lock_lose_updates) {
     if (sys::usable_cpu_count() < 2) {
         GTEST_SKIP() << "one usable CPU: the threads take turns, and lost updates become rare";
     }
-    EXPECT_TRUE(some_round_loses(race_with_threads, 5, racing_count)) << "no update lost in 5 rounds";
+    EXPECT_TRUE(some_round_loses(race_with_threads)) << "no update lost in " << racing_rounds << " rounds";
 }
 
 TEST(race_units_test, processes_sharing_a_mapped_counter_count_exactly_with_atomic) {
@@ -82,7 +86,7 @@ TEST(race_units_test, processes_without_a_lock_lose_updates_as_threads_do) {
     if (sys::usable_cpu_count() < 2) {
         GTEST_SKIP() << "one usable CPU: the processes take turns, and lost updates become rare";
     }
-    EXPECT_TRUE(some_round_loses(race_with_processes, 5, racing_count)) << "no update lost in 5 rounds";
+    EXPECT_TRUE(some_round_loses(race_with_processes)) << "no update lost in " << racing_rounds << " rounds";
     EXPECT_FALSE(concur::testing::has_children());
 }
 

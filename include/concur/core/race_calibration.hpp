@@ -17,7 +17,9 @@ inline constexpr std::uint64_t race_first_trial_count = 1 << 14;
 inline constexpr std::chrono::milliseconds race_trial_minimum{20};
 
 /// Calibration is brief: trials double their count (or more, when the last one was far too
-/// short) until one lasts race_trial_minimum, then count_for_duration scales that trial up.
+/// short) until one lasts race_trial_minimum; a few more run at that count, and
+/// count_for_duration scales the fastest of them up.
+inline constexpr unsigned race_confirming_trials = 2;
 
 /// The count for the next trial after one of `count` that lasted `elapsed` (shorter than
 /// race_trial_minimum): enough to reach the minimum at the speed just seen, with a margin,

@@ -36,11 +36,13 @@ inline constexpr std::size_t cache_line_bytes = 64;  // x86-64 and most ARM core
 /// from a line nobody writes, and a branch) costs a fraction of a percent of the cheapest.
 inline constexpr std::uint64_t stop_check_interval = 4096;
 
-/// One unit's own line: its count for `local`, and when it started and finished counting.
+/// One unit's own line: its count for `local`, when it started and finished counting, and
+/// how much of that time it actually ran on a CPU.
 struct alignas(cache_line_bytes) unit_line {
     std::atomic<std::uint64_t> own_count{0};
     std::int64_t start_ns = 0;   // steady clock (CLOCK_MONOTONIC, one clock for every process)
     std::int64_t finish_ns = 0;
+    std::int64_t cpu_ns = 0;     // CPU time while counting (CLOCK_THREAD_CPUTIME_ID)
 };
 
 /// Everything the units of one row share. Threads find it in ordinary memory; forked processes
@@ -65,5 +67,8 @@ std::uint64_t count_on_board(race_board& board, race_sync sync, unsigned unit, s
 
 /// From the first unit's start to the last unit's finish.
 [[nodiscard]] std::chrono::nanoseconds board_elapsed(const race_board& board, unsigned units) noexcept;
+
+/// The CPU time the units got while counting, added up.
+[[nodiscard]] std::chrono::nanoseconds board_cpu_time(const race_board& board, unsigned units) noexcept;
 
 }  // namespace concur

@@ -24,6 +24,7 @@ struct race_round {
 struct race_outcome {
     std::uint64_t total = 0;             // what the count held at the end
     std::chrono::nanoseconds elapsed{};  // from the first unit's start to the last one's finish
+    std::chrono::nanoseconds cpu_time{}; // the CPU time the units got meanwhile, added up
     int interrupt_signal = 0;            // SIGINT or SIGTERM came: the units stopped early
     std::string lost_unit;               // "process 1234 was killed by SIGKILL": it never said done
 };
