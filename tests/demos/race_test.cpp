@@ -2,6 +2,7 @@
 #include "concur/demos/race.hpp"
 
 #include "concur/core/usage_error.hpp"
+#include "concur/sys/signal_pipe.hpp"
 #include "support/has_children.hpp"
 
 #include <fmt/format.h>
@@ -82,9 +83,11 @@ TEST(race_test, refused_options_start_nothing_and_print_nothing) {
 }
 
 /// Sends `signal` to this process once run_race's handler is in place (never to a process
-/// that would die of it), after `delay`.
+/// that would die of it), after `delay`. The sender blocks every signal, so the handler runs
+/// on the thread that installed it, as in concur, where the units block them too.
 std::thread send_when_handled(int signal, std::chrono::milliseconds delay) {
     return std::thread{[signal, delay] {
+        const sys::signal_block blocked;
         struct sigaction current {};
         do {
             std::this_thread::sleep_for(std::chrono::milliseconds{1});

@@ -116,9 +116,10 @@ TEST(race_units_test, a_signal_before_the_start_stops_the_units_at_once) {
 TEST(race_units_test, a_signal_while_they_count_stops_every_unit) {
     sys::signal_pipe signals{SIGINT, SIGTERM};
     for (const race_model model : {race_model::thread, race_model::process}) {
-        // Sent from another thread while the round runs (the units have signals blocked, so
-        // it lands on this thread or the sender, and either handler writes to the pipe).
+        // Sent from another thread while the round runs. The sender blocks every signal, as
+        // the units do: the handler runs on this thread, the one that installed it.
         std::thread sender{[] {
+            const sys::signal_block blocked;
             std::this_thread::sleep_for(std::chrono::milliseconds{50});
             ::kill(::getpid(), SIGINT);
         }};
