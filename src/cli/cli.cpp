@@ -3,6 +3,7 @@
 #include "concur/cli/cli.hpp"
 #include "concur/core/display_width.hpp"
 
+#include "concur/core/execution_model.hpp"
 #include "concur/core/exit_status.hpp"
 #include "concur/core/fixtures.hpp"
 #include "concur/core/message_text.hpp"
@@ -14,7 +15,6 @@
 #include "concur/demos/primes_pool.hpp"
 #include "concur/demos/spin.hpp"
 #include "concur/demos/unit_cost.hpp"
-#include "concur/runtime/execution_model.hpp"
 #include "concur/runtime/number_source.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/fd_sink.hpp"
@@ -153,12 +153,12 @@ void setup_primes(CLI::App& app, primes_arguments& args) {
                "sequential = a plain loop on one thread, coroutine = one task per number on\n"
                "concur's event loop (one check at a time on one thread: no faster than sequential)");
     primes->add_option("--procs", args.procs,
-                       fmt::format("Workers for the thread and process models, 1 to 512 (default: the CPUs\n"
+                       fmt::format("Workers for the thread and process models, 1 to {} (default: the CPUs\n"
                                    "this process may use, here {});\n"
                                    "the sequential and coroutine models accept and ignore it",
-                                   sys::usable_cpu_count()))
+                                   max_workers, sys::usable_cpu_count()))
         ->type_name("N")
-        ->check(whole_number("a worker count", 1, 512));
+        ->check(whole_number("a worker count", 1, max_workers));
     primes->add_option("--joblog", args.job_log,
                        "Also write one tab-separated line per number to FILE (like GNU parallel's):\n"
                        "seq, worker, its pid or tid, start (seconds after the run began), elapsed, number, result.\n"
@@ -198,7 +198,7 @@ primes_options make_primes_options(const primes_arguments& args) {
     primes_options options;
     options.model = parse_execution_model(args.model).value_or(execution_model::process);
     options.job_log_path = args.job_log;
-    options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), 512U) : checked_count(args.procs);
+    options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), max_workers) : checked_count(args.procs);
     options.retries = checked_count(args.retries);
     options.json = args.json;
     options.method = find_prime_method(args.method).value_or(prime_method::trial);
@@ -319,9 +319,7 @@ void setup_spin(CLI::App& app, spin_arguments& args) {
 spin_options make_spin_options(const spin_arguments& args) {
     // Each value was checked as it was parsed (see setup_spin); what is left is how they combine.
     spin_options options;
-    options.model = args.model == "process" ? spin_model::process
-                    : args.model == "coroutine" ? spin_model::coroutine
-                                                : spin_model::thread;
+    options.model = parse_execution_model(args.model).value_or(execution_model::thread);
     options.work = args.work == "block"   ? spin_work::block
                    : args.work == "prime" ? spin_work::prime
                                           : spin_work::sleep;
@@ -340,7 +338,7 @@ spin_options make_spin_options(const spin_arguments& args) {
         options.number = parse_decimal_u64(args.number).value_or(0);
     }
     if (!args.nap.empty()) {
-        if (options.model != spin_model::coroutine || options.work != spin_work::prime) {
+        if (options.model != execution_model::coroutine || options.work != spin_work::prime) {
             const std::string used_by = fmt::format("used by --model={} --work={}", args.model, args.work);
             throw usage_error("--nap: " + refuse_value(args.nap, used_by, "--nap with --model=coroutine --work=prime"));
         }
@@ -408,9 +406,9 @@ void setup_bench(CLI::App& app, bench_arguments& args) {
                "miller-rabin. The default is the seed's slow loop, so that the checks\n"
                "outweigh starting and feeding workers and the models' differences show");
     bench->add_option("--procs", args.procs,
-                      fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to 512\n"
+                      fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to {}\n"
                                   "(default: 1..{}, the CPUs this process may use); sequential and coroutine run once",
-                                  sys::usable_cpu_count()))
+                                  max_workers, sys::usable_cpu_count()))
         ->type_name("COUNTS")
         ->check(check_with(worker_counts_allowed(), [](const std::string& text) {
             try {
@@ -465,7 +463,7 @@ bench_options make_bench_options(const bench_arguments& args) {
     options.models = parse_model_list(args.models);
     options.method = find_prime_method(args.method).value_or(prime_method::trial_simple);
     options.worker_counts =
-        parse_worker_counts(args.procs.empty() ? fmt::format("1..{}", std::min(sys::usable_cpu_count(), 512U))
+        parse_worker_counts(args.procs.empty() ? fmt::format("1..{}", std::min(sys::usable_cpu_count(), max_workers))
                                                : args.procs);
     options.runs = checked_count(args.runs);
     options.warmup = checked_count(args.warmup);

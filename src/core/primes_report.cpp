@@ -14,12 +14,20 @@ double seconds(std::chrono::nanoseconds elapsed) {
 
 }  // namespace
 
-std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
-                                 std::string_view singular, std::string_view plural, std::string_view method) {
-    return format_primes_header(count, fmt::format("with {} {}", workers, workers == 1 ? singular : plural), method);
+std::string describe_units(execution_model model, unsigned workers) {
+    switch (model) {
+        case execution_model::sequential: return "sequentially";
+        case execution_model::coroutine: return "with coroutines, one at a time on one thread";
+        case execution_model::thread: return fmt::format("with {} thread{}", workers, workers == 1 ? "" : "s");
+        case execution_model::process:
+            return fmt::format("with {} process{}", workers, workers == 1 ? "" : "es");
+    }
+    return "";
 }
 
-std::string format_primes_header(std::optional<std::size_t> count, std::string_view how, std::string_view method) {
+std::string format_primes_header(std::optional<std::size_t> count, execution_model model, unsigned workers,
+                                 std::string_view method) {
+    const std::string how = describe_units(model, workers);
     const std::string named = method.empty() ? "" : fmt::format(" ({})", method);
     if (!count) return fmt::format("Checking numbers from standard input {}{}:\n", how, named);
     return fmt::format("Checking {} number{} {}{}:\n", *count, *count == 1 ? "" : "s", how, named);

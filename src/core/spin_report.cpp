@@ -13,15 +13,6 @@ double seconds(std::int64_t nanoseconds) { return static_cast<double>(nanosecond
 
 }  // namespace
 
-std::string_view model_name(spin_model model) noexcept {
-    switch (model) {
-        case spin_model::thread: return "thread";
-        case spin_model::process: return "process";
-        case spin_model::coroutine: return "coroutine";
-    }
-    return "unknown";
-}
-
 std::string_view work_name(spin_work work) noexcept {
     switch (work) {
         case spin_work::sleep: return "sleep";

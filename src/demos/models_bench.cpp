@@ -7,6 +7,7 @@
 #include "concur/core/exit_status.hpp"
 #include "concur/core/speedup_chart.hpp"
 #include "concur/runtime/number_source.hpp"
+#include "concur/runtime/run_checks.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/cpu_quota.hpp"
 #include "concur/sys/io.hpp"

@@ -6,6 +6,7 @@
 #include "concur/core/primes_report.hpp"
 #include "concur/core/worker_load.hpp"
 #include "concur/runtime/number_source.hpp"
+#include "concur/runtime/run_checks.hpp"
 #include "concur/sys/fd_sink.hpp"
 #include "concur/sys/signal_pipe.hpp"
 #include "concur/sys/unique_fd.hpp"
@@ -215,7 +216,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     } else {
         // The default method keeps the seed's header word for word; another one is named.
         const std::string_view named = options.method == prime_method::trial ? "" : method.description;
-        out.write(format_primes_header(count, describe_units(options.model, workers), named));
+        out.write(format_primes_header(count, options.model, workers, named));
     }
     out.flush();
 

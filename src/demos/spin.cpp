@@ -16,9 +16,10 @@ namespace {
 
 spin_answer spin_with(const spin_options& options, spin_console& console) {
     switch (options.model) {
-        case spin_model::thread: return spin_with_thread(options, console);
-        case spin_model::process: return spin_with_process(options, console);
-        case spin_model::coroutine: return spin_with_coroutine(options, console);
+        case execution_model::thread: return spin_with_thread(options, console);
+        case execution_model::process: return spin_with_process(options, console);
+        case execution_model::coroutine: return spin_with_coroutine(options, console);
+        case execution_model::sequential: break;  // nothing runs beside the work: no spinner to show
     }
     return {};
 }

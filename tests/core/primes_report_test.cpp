@@ -7,17 +7,27 @@ namespace {
 
 using namespace std::chrono_literals;
 
+using concur::execution_model;
+
 TEST(primes_report_test, header_in_the_seeds_words) {
-    EXPECT_EQ(concur::format_primes_header(5, 2, "process", "processes"), "Checking 5 numbers with 2 processes:\n");
-    EXPECT_EQ(concur::format_primes_header(1, 1, "process", "processes"), "Checking 1 number with 1 process:\n");
-    EXPECT_EQ(concur::format_primes_header(std::nullopt, 4, "process", "processes"),
+    EXPECT_EQ(concur::format_primes_header(5, execution_model::process, 2), "Checking 5 numbers with 2 processes:\n");
+    EXPECT_EQ(concur::format_primes_header(1, execution_model::process, 1), "Checking 1 number with 1 process:\n");
+    EXPECT_EQ(concur::format_primes_header(std::nullopt, execution_model::process, 4),
               "Checking numbers from standard input with 4 processes:\n");
 }
 
+TEST(primes_report_test, header_names_the_units_of_every_model) {
+    EXPECT_EQ(concur::describe_units(execution_model::thread, 2), "with 2 threads");
+    EXPECT_EQ(concur::describe_units(execution_model::process, 1), "with 1 process");
+    EXPECT_EQ(concur::describe_units(execution_model::sequential, 8), "sequentially");
+    EXPECT_EQ(concur::describe_units(execution_model::coroutine, 8), "with coroutines, one at a time on one thread");
+    EXPECT_EQ(concur::format_primes_header(20, execution_model::sequential, 1), "Checking 20 numbers sequentially:\n");
+}
+
 TEST(primes_report_test, header_names_a_method_before_the_colon) {
-    EXPECT_EQ(concur::format_primes_header(20, 2, "process", "processes", "Miller-Rabin"),
+    EXPECT_EQ(concur::format_primes_header(20, execution_model::process, 2, "Miller-Rabin"),
               "Checking 20 numbers with 2 processes (Miller-Rabin):\n");
-    EXPECT_EQ(concur::format_primes_header(std::nullopt, 1, "process", "processes", "simple trial division"),
+    EXPECT_EQ(concur::format_primes_header(std::nullopt, execution_model::process, 1, "simple trial division"),
               "Checking numbers from standard input with 1 process (simple trial division):\n");
 }
 

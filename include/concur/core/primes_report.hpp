@@ -1,6 +1,8 @@
 // The text `concur primes` prints, in the seed's shape, and the same facts as JSON.
 #pragma once
 
+#include "concur/core/execution_model.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -10,16 +12,16 @@
 namespace concur {
 
 /// "Checking 5 numbers with 2 processes:" (or "numbers from standard input" when the count
-/// is not known in advance). `singular` and `plural` name the execution unit: "process", "processes".
-/// A `method` is named before the colon: "Checking 5 numbers with 2 processes (Miller-Rabin):".
-[[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, unsigned workers,
-                                               std::string_view singular, std::string_view plural,
-                                               std::string_view method = {});
+/// is not known in advance); "Checking 20 numbers sequentially:"; "... with coroutines, one at
+/// a time on one thread:". A `method` is named before the colon:
+/// "Checking 5 numbers with 2 processes (Miller-Rabin):". `workers` counts only for models
+/// that use workers.
+[[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, execution_model model,
+                                               unsigned workers, std::string_view method = {});
 
-/// The same with the units already described: "Checking 20 numbers sequentially:" for
-/// `how` = "sequentially", "... with 2 threads:" for "with 2 threads"; `method` as above.
-[[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, std::string_view how,
-                                               std::string_view method = {});
+/// How a header names the units that ran: "with 2 threads", "with 1 process", "sequentially",
+/// "with coroutines, one at a time on one thread".
+[[nodiscard]] std::string describe_units(execution_model model, unsigned workers);
 
 /// The seed's result line, `{n:>16}  {P or space} {elapsed:9.6f}s`, with a newline. The number
 /// column is `width` wide, or wider when the number needs it.

@@ -1,6 +1,7 @@
 // What `concur spin` prints: the answer line, the --stats lines and the --json document.
 #pragma once
 
+#include "concur/core/execution_model.hpp"
 #include "concur/core/spin_stats.hpp"
 
 #include <chrono>
@@ -10,10 +11,8 @@
 
 namespace concur {
 
-enum class spin_model { thread, process, coroutine };
 enum class spin_work { sleep, block, prime };
 
-[[nodiscard]] std::string_view model_name(spin_model model) noexcept;
 [[nodiscard]] std::string_view work_name(spin_work work) noexcept;
 
 /// What slow() returns: 42 for sleep and block, a verdict for prime.
@@ -25,7 +24,7 @@ struct spin_answer {
 
 /// Everything a run of `concur spin` found out.
 struct spin_summary {
-    spin_model model = spin_model::thread;
+    execution_model model = execution_model::thread;  // thread, process or coroutine
     spin_answer answer;
     std::string spinner_object;            // "<std::thread ...>", "<child process ...>", "<task ...>"
     unsigned nap = 0;                      // --nap, 0 when not given

@@ -1,6 +1,8 @@
 // parse_worker_counts: bench's --procs, a range "1..8", a list "1,2,4" or one count "4".
 #pragma once
 
+#include "concur/core/execution_model.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,10 +13,10 @@ namespace concur {
 /// Throws usage_error naming the bad text, the bad part of it, and what is allowed, in
 /// concur's shape (refuse_value) and without the option's name, which the caller adds:
 /// "'1,x' is not a set of worker counts ('x' is not a whole number from 1 to 512); allowed: ...".
-[[nodiscard]] std::vector<unsigned> parse_worker_counts(std::string_view text, unsigned most = 512);
+[[nodiscard]] std::vector<unsigned> parse_worker_counts(std::string_view text, unsigned most = max_workers);
 
 /// What is allowed, as the errors say it: "a range like 1..8 or a list like 1,2,4 of whole
 /// numbers from 1 to 512".
-[[nodiscard]] std::string worker_counts_allowed(unsigned most = 512);
+[[nodiscard]] std::string worker_counts_allowed(unsigned most = max_workers);
 
 }  // namespace concur

@@ -1,9 +1,9 @@
 // `concur bench`: the book's run_procs.sh and its notebook, as one command.
 #pragma once
 
+#include "concur/core/execution_model.hpp"
 #include "concur/core/output_sink.hpp"
 #include "concur/core/prime_method.hpp"
-#include "concur/runtime/execution_model.hpp"
 
 #include <cstdint>
 #include <string>

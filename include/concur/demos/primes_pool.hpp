@@ -1,9 +1,9 @@
 // `concur primes`: the seed's processor pool, checking numbers for primality with any execution model.
 #pragma once
 
+#include "concur/core/execution_model.hpp"
 #include "concur/core/output_sink.hpp"
 #include "concur/core/prime_method.hpp"
-#include "concur/runtime/execution_model.hpp"
 #include "concur/runtime/pool_types.hpp"
 
 #include <cstdint>

@@ -15,7 +15,7 @@ namespace concur {
 inline constexpr std::uint64_t default_spin_number = 4'000'000'000'000'000'037ULL;
 
 struct spin_options {
-    spin_model model = spin_model::thread;
+    execution_model model = execution_model::thread;  // thread, process or coroutine
     spin_work work = spin_work::sleep;
     std::chrono::nanoseconds duration = std::chrono::seconds{2};  // --seconds, for sleep and block
     std::uint64_t number = default_spin_number;                    // --number, for prime

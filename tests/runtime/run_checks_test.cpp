@@ -1,5 +1,5 @@
 // Tests for run_checks: every execution model gives the same answers, reports the same way.
-#include "concur/runtime/execution_model.hpp"
+#include "concur/runtime/run_checks.hpp"
 
 #include "concur/sys/descriptors.hpp"
 #include "concur/sys/io.hpp"
@@ -174,18 +174,5 @@ INSTANTIATE_TEST_SUITE_P(models, in_process_model,
                          ::testing::Values(execution_model::sequential, execution_model::thread,
                                            execution_model::coroutine),
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
-
-TEST(execution_model_test, names_round_trip_and_units_read_like_the_book) {
-    for (const execution_model model : all_execution_models()) {
-        EXPECT_EQ(parse_execution_model(model_name(model)), model);
-    }
-    EXPECT_FALSE(parse_execution_model("coroutines").has_value());
-    EXPECT_EQ(describe_units(execution_model::thread, 2), "with 2 threads");
-    EXPECT_EQ(describe_units(execution_model::process, 1), "with 1 process");
-    EXPECT_EQ(describe_units(execution_model::sequential, 8), "sequentially");
-    EXPECT_EQ(describe_units(execution_model::coroutine, 8), "with coroutines, one at a time on one thread");
-    EXPECT_FALSE(model_uses_workers(execution_model::coroutine));
-    EXPECT_EQ(all_execution_models().size(), 4U);
-}
 
 }  // namespace
