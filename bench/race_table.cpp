@@ -108,8 +108,8 @@ int main(int argc, char** argv) try {
     race_options options;
     options.threads = static_cast<unsigned>(whole_number(option(argc, argv, "threads"), default_race_threads()));
     if (const auto model = option(argc, argv, "model")) {
-        options.model = parse_race_model(*model).value_or(race_model::thread);
-        if (options.model == race_model::process) options.syncs = {race_sync::none, race_sync::atomic};
+        options.model = parse_execution_model(*model).value_or(execution_model::thread);
+        if (options.model == execution_model::process) options.syncs = {race_sync::none, race_sync::atomic};
     }
     if (const auto count = option(argc, argv, "count")) options.count = whole_number(count, 0);
     if (runs == 0) throw std::runtime_error("--runs must be at least 1");

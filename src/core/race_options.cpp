@@ -21,10 +21,6 @@ std::string_view race_sync_name(race_sync sync) noexcept {
     return "?";
 }
 
-std::string_view race_model_name(race_model model) noexcept {
-    return model == race_model::process ? "process" : "thread";
-}
-
 std::optional<race_sync> parse_race_sync(std::string_view name) noexcept {
     for (const race_sync sync : all_race_syncs) {
         if (race_sync_name(sync) == name) return sync;
@@ -32,16 +28,14 @@ std::optional<race_sync> parse_race_sync(std::string_view name) noexcept {
     return std::nullopt;
 }
 
-std::optional<race_model> parse_race_model(std::string_view name) noexcept {
-    if (name == "thread") return race_model::thread;
-    if (name == "process") return race_model::process;
-    return std::nullopt;
+bool race_offers_model(execution_model model) noexcept {
+    return model == execution_model::thread || model == execution_model::process;
 }
 
 bool process_model_offers(race_sync sync) noexcept { return sync == race_sync::none || sync == race_sync::atomic; }
 
-std::string race_syncs_allowed(race_model model) {
-    if (model == race_model::process) return "none, atomic, or both separated by a comma";
+std::string race_syncs_allowed(execution_model model) {
+    if (model == execution_model::process) return "none, atomic, or both separated by a comma";
     std::string names;
     for (const race_sync sync : all_race_syncs) names += fmt::format("{}, ", race_sync_name(sync));
     return names + "or several of them separated by commas";
@@ -71,22 +65,26 @@ std::vector<race_sync> parse_race_syncs(std::string_view text) {
 }
 
 void check_race_options(const race_options& options) {
-    if (options.threads < 1 || options.threads > race_max_threads) {
+    if (options.threads < 1 || options.threads > max_workers) {
         throw usage_error("--threads: " + refuse_value(std::to_string(options.threads), "a thread count",
-                                                       fmt::format("a whole number from 1 to {}", race_max_threads)));
+                                                       fmt::format("a whole number from 1 to {}", max_workers)));
     }
     if (options.count && (*options.count < 1 || *options.count > race_max_count)) {
         throw usage_error("--count: " + refuse_value(std::to_string(*options.count), "a count of increments",
                                                      fmt::format("a whole number from 1 to {}", race_max_count)));
     }
+    if (!race_offers_model(options.model)) {
+        throw usage_error("--model: " + refuse_value(model_name(options.model), "a model concur race offers",
+                                                     "thread, process"));
+    }
     if (options.syncs.empty()) {
         throw usage_error("--sync: " + refuse_value("", "a way to synchronise", race_syncs_allowed(options.model)));
     }
-    if (options.model == race_model::process) {
+    if (options.model == execution_model::process) {
         for (const race_sync sync : options.syncs) {
             if (process_model_offers(sync)) continue;
             throw usage_error("--sync: " + refuse_value(race_sync_name(sync), "a way to synchronise processes",
-                                                        race_syncs_allowed(race_model::process) +
+                                                        race_syncs_allowed(execution_model::process) +
                                                             " (with --model=process)"));
         }
     }

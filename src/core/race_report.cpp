@@ -64,7 +64,7 @@ std::string wrapped(std::string_view text, std::size_t width) {
 }
 
 std::string unit_noun(const race_summary& summary, unsigned count) {
-    if (summary.model == race_model::process) return count == 1 ? "process" : "processes";
+    if (summary.model == execution_model::process) return count == 1 ? "process" : "processes";
     return count == 1 ? "thread" : "threads";
 }
 
@@ -141,7 +141,7 @@ std::string format_race_table(const race_summary& summary) {
     const std::string units = fmt::format("{} {}", summary.units, unit_noun(summary, summary.units));
     std::string text = fmt::format(
         "race: {} each add 1 to {}count M times ({} usable CPU{})\n", units,
-        summary.model == race_model::process ? "one MAP_SHARED " : "one ", summary.usable_cpus,
+        summary.model == execution_model::process ? "one MAP_SHARED " : "one ", summary.usable_cpus,
         summary.usable_cpus == 1 ? "" : "s");
     if (summary.calibrated) {
         text += fmt::format("M: calibrated so that each row takes about {:.1f} s\n",
@@ -172,14 +172,14 @@ std::string race_json(const race_summary& summary) {
     std::string text = fmt::format(
         "{{\n  \"command\": \"race\",\n  \"model\": {},\n  \"units\": {},\n  \"usable_cpus\": {},\n"
         "  \"calibrated\": {},\n  \"rows\": [",
-        json_string(race_model_name(summary.model)), summary.units, summary.usable_cpus, summary.calibrated);
+        json_string(model_name(summary.model)), summary.units, summary.usable_cpus, summary.calibrated);
     for (std::size_t i = 0; i < summary.rows.size(); ++i) {
         const race_row& row = summary.rows[i];
         fmt::format_to(std::back_inserter(text),
                        "{}\n    {{\"sync\": {}, \"count_per_unit\": {}, \"expected\": {}, \"total\": {}, \"lost\": {}, "
                        "\"lost_percent\": {:.6f}, \"elapsed\": {}, \"ns_per_increment\": {:.6f}, \"cpu_share\": {}, "
-                       "\"one_unit\": {{\"count\": {}, \"elapsed\": {}, \"ns_per_increment\": {:.6f}, \"cpu_share\": {}}}, "
-                       "\"vs_one_unit\": {}}}",
+                       "\"one_unit\": {{\"count\": {}, \"elapsed\": {}, \"ns_per_increment\": {:.6f}, "
+                       "\"cpu_share\": {}}}, \"vs_one_unit\": {}}}",
                        i == 0 ? "" : ",", json_string(race_sync_name(row.sync)), row.count_per_unit,
                        race_expected(summary, row), row.total, race_lost(summary, row), lost_percent(summary, row),
                        json_seconds(row.elapsed), race_ns_per_increment(summary, row),

@@ -18,11 +18,11 @@ namespace {
 /// Runs rounds with one model, and remembers why the run must end early, if it must.
 class race_rounds {
 public:
-    race_rounds(race_model model, sys::signal_pipe& signals) noexcept : model_(model), signals_(signals) {}
+    race_rounds(execution_model model, sys::signal_pipe& signals) noexcept : model_(model), signals_(signals) {}
 
     /// One round; nothing if a signal came or a unit was lost (see interrupt_signal, lost_unit).
     std::optional<race_outcome> run(const race_round& round) {
-        race_outcome outcome = model_ == race_model::process ? race_with_processes(round, signals_)
+        race_outcome outcome = model_ == execution_model::process ? race_with_processes(round, signals_)
                                                              : race_with_threads(round, signals_);
         if (outcome.interrupt_signal != 0 || !outcome.lost_unit.empty()) {
             interrupt_signal_ = outcome.interrupt_signal;
@@ -59,7 +59,7 @@ public:
     [[nodiscard]] const std::string& lost_unit() const noexcept { return lost_unit_; }
 
 private:
-    race_model model_;
+    execution_model model_;
     sys::signal_pipe& signals_;
     int interrupt_signal_ = 0;
     std::string lost_unit_;
@@ -96,7 +96,7 @@ std::optional<race_row> measure_row(race_rounds& rounds, const race_options& opt
 
 }  // namespace
 
-unsigned default_race_threads() noexcept { return std::clamp(sys::usable_cpu_count(), 2U, race_max_threads); }
+unsigned default_race_threads() noexcept { return std::clamp(sys::usable_cpu_count(), 2U, max_workers); }
 
 race_measurement measure_race(const race_options& options) {
     check_race_options(options);

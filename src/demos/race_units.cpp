@@ -30,7 +30,7 @@ unsigned wait_for_reports(int reports, unsigned units, race_board& board, sys::s
                           int& interrupt_signal, const std::function<bool()>& still_worth_waiting) {
     constexpr int quiet_ms = 100;
     unsigned received = 0;
-    std::array<std::byte, race_max_threads> bytes{};
+    std::array<std::byte, max_workers> bytes{};
     while (received < units) {
         // The parent sleeps here while the units count: it takes no CPU from them.
         std::array<pollfd, 2> fds{pollfd{signals.fd(), POLLIN, 0}, pollfd{reports, POLLIN, 0}};

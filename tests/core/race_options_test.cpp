@@ -19,13 +19,14 @@ std::string refusal(const auto& attempt) {
     return "accepted";
 }
 
-TEST(race_options_test, every_way_has_a_name_that_parses_back) {
+TEST(race_options_test, every_way_has_a_name_that_parses_back_and_two_models_race) {
     for (const race_sync sync : all_race_syncs) EXPECT_EQ(parse_race_sync(race_sync_name(sync)), sync);
     EXPECT_EQ(race_sync_name(race_sync::false_sharing), "false-sharing");
     EXPECT_FALSE(parse_race_sync("false_sharing"));
-    EXPECT_EQ(parse_race_model("process"), race_model::process);
-    EXPECT_EQ(race_model_name(race_model::thread), "thread");
-    EXPECT_FALSE(parse_race_model("coroutine"));
+    EXPECT_TRUE(race_offers_model(execution_model::thread));
+    EXPECT_TRUE(race_offers_model(execution_model::process));
+    EXPECT_FALSE(race_offers_model(execution_model::coroutine));  // one thing at a time: no race
+    EXPECT_FALSE(race_offers_model(execution_model::sequential));
 }
 
 TEST(race_options_test, lists_come_back_in_the_tables_order_without_repeats) {
@@ -65,13 +66,17 @@ TEST(race_options_test, defaults_pass_and_every_field_is_checked_with_its_option
     options.count = 0;
     EXPECT_NE(refusal([&] { check_race_options(options); }).find("--count: '0'"), std::string::npos);
     options.count = 1;
+    options.model = execution_model::coroutine;
+    EXPECT_EQ(refusal([&] { check_race_options(options); }),
+              "--model: 'coroutine' is not a model concur race offers; allowed: thread, process");
+    options.model = execution_model::thread;
     options.syncs.clear();
     EXPECT_NE(refusal([&] { check_race_options(options); }).find("--sync: ''"), std::string::npos);
 }
 
 TEST(race_options_test, processes_offer_none_and_atomic_only) {
     race_options options;
-    options.model = race_model::process;
+    options.model = execution_model::process;
     options.syncs = {race_sync::none, race_sync::atomic};
     EXPECT_EQ(refusal([&] { check_race_options(options); }), "accepted");
     for (const race_sync sync : {race_sync::mutex, race_sync::local, race_sync::false_sharing}) {
@@ -81,7 +86,7 @@ TEST(race_options_test, processes_offer_none_and_atomic_only) {
                               "separated by a comma (with --model=process)",
                               race_sync_name(sync)));
     }
-    EXPECT_EQ(race_syncs_allowed(race_model::process), "none, atomic, or both separated by a comma");
+    EXPECT_EQ(race_syncs_allowed(execution_model::process), "none, atomic, or both separated by a comma");
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST(race_report_test, the_table_shows_each_row_and_says_what_its_columns_mean) 
 
 TEST(race_report_test, every_line_fits_80_columns_even_at_the_limits) {
     race_summary summary = two_threads();
-    summary.model = race_model::process;
+    summary.model = execution_model::process;
     summary.units = 512;
     summary.usable_cpus = 1;
     summary.calibrated = false;
@@ -102,7 +102,7 @@ TEST(race_report_test, one_cpu_and_one_unit_are_explained) {
     EXPECT_NE(table.find("\nOnly 1 CPU is usable: the threads take turns on it, each for a whole time slice,\n"),
               std::string::npos)
         << table;  // wrapped at 80 columns
-    summary.model = race_model::process;
+    summary.model = execution_model::process;
     EXPECT_NE(race_note(summary).find("the processes take turns"), std::string::npos);
     summary.units = 1;
     EXPECT_NE(race_note(summary).find("One process counts alone"), std::string::npos);

@@ -18,12 +18,12 @@ namespace {
 
 using namespace concur;
 
-race_options small_run(race_model model = race_model::thread) {
+race_options small_run(execution_model model = execution_model::thread) {
     race_options options;
     options.model = model;
     options.threads = 3;
     options.count = 20'000;
-    if (model == race_model::process) options.syncs = {race_sync::none, race_sync::atomic};
+    if (model == execution_model::process) options.syncs = {race_sync::none, race_sync::atomic};
     return options;
 }
 
@@ -45,14 +45,14 @@ TEST(race_test, the_table_has_a_row_per_way_and_every_synchronised_row_is_exact)
 }
 
 TEST(race_test, json_gives_every_row_with_its_totals) {
-    for (const race_model model : {race_model::thread, race_model::process}) {
+    for (const execution_model model : {execution_model::thread, execution_model::process}) {
         race_options options = small_run(model);
         options.json = true;
         string_sink out;
         string_sink err;
         ASSERT_EQ(run_race(options, out, err), 0) << err.text();
         const std::string& json = out.text();
-        EXPECT_NE(json.find(fmt::format("\"model\": \"{}\",\n  \"units\": 3,", race_model_name(model))),
+        EXPECT_NE(json.find(fmt::format("\"model\": \"{}\",\n  \"units\": 3,", model_name(model))),
                   std::string::npos)
             << json;
         EXPECT_NE(json.find("\"calibrated\": false"), std::string::npos);
@@ -62,7 +62,7 @@ TEST(race_test, json_gives_every_row_with_its_totals) {
                             "60000, \"lost\": 0,"),
                   std::string::npos)
             << json;
-        if (model == race_model::process) {
+        if (model == execution_model::process) {
             EXPECT_EQ(json.find("mutex"), std::string::npos);  // only the ways asked for
         }
         EXPECT_EQ(json.back(), '\n');
@@ -71,7 +71,7 @@ TEST(race_test, json_gives_every_row_with_its_totals) {
 }
 
 TEST(race_test, refused_options_start_nothing_and_print_nothing) {
-    race_options options = small_run(race_model::process);
+    race_options options = small_run(execution_model::process);
     options.syncs = {race_sync::atomic, race_sync::local};
     string_sink out;
     string_sink err;
@@ -99,7 +99,7 @@ std::thread send_when_handled(int signal, std::chrono::milliseconds delay) {
 }
 
 TEST(race_test, ctrl_c_ends_the_run_with_130_and_one_line_and_no_table) {
-    for (const race_model model : {race_model::thread, race_model::process}) {
+    for (const execution_model model : {execution_model::thread, execution_model::process}) {
         race_options options = small_run(model);
         options.count = race_max_count;  // ends only because the units look at the stop flag
         string_sink out;
@@ -135,7 +135,7 @@ std::vector<pid_t> children_of_this_process() {
 }
 
 TEST(race_test, a_counting_process_killed_from_outside_is_named_and_ends_with_3) {
-    race_options options = small_run(race_model::process);
+    race_options options = small_run(execution_model::process);
     options.count = race_max_count;
     string_sink out;
     string_sink err;

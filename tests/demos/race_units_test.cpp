@@ -96,17 +96,17 @@ TEST(race_units_test, processes_refuse_the_ways_they_cannot_share) {
     EXPECT_FALSE(concur::testing::has_children());
 }
 
-race_outcome race_with(race_model model, const race_round& round, sys::signal_pipe& signals) {
-    return model == race_model::thread ? race_with_threads(round, signals) : race_with_processes(round, signals);
+race_outcome race_with(execution_model model, const race_round& round, sys::signal_pipe& signals) {
+    return model == execution_model::thread ? race_with_threads(round, signals) : race_with_processes(round, signals);
 }
 
 TEST(race_units_test, a_signal_before_the_start_stops_the_units_at_once) {
     sys::signal_pipe signals{SIGINT, SIGTERM};
-    for (const race_model model : {race_model::thread, race_model::process}) {
+    for (const execution_model model : {execution_model::thread, execution_model::process}) {
         ASSERT_EQ(::raise(SIGTERM), 0);  // waits on the signal pipe: seen after the first unit starts
         // A count no test could wait for: the round ends only because the units look at the stop.
         const race_outcome outcome = race_with(model, {race_sync::atomic, 3, race_max_count}, signals);
-        EXPECT_EQ(outcome.interrupt_signal, SIGTERM) << race_model_name(model);
+        EXPECT_EQ(outcome.interrupt_signal, SIGTERM) << model_name(model);
         EXPECT_LT(outcome.total, race_max_count);
         EXPECT_EQ(outcome.lost_unit, "");
     }
@@ -115,7 +115,7 @@ TEST(race_units_test, a_signal_before_the_start_stops_the_units_at_once) {
 
 TEST(race_units_test, a_signal_while_they_count_stops_every_unit) {
     sys::signal_pipe signals{SIGINT, SIGTERM};
-    for (const race_model model : {race_model::thread, race_model::process}) {
+    for (const execution_model model : {execution_model::thread, execution_model::process}) {
         // Sent from another thread while the round runs. The sender blocks every signal, as
         // the units do: the handler runs on this thread, the one that installed it.
         std::thread sender{[] {
@@ -125,7 +125,7 @@ TEST(race_units_test, a_signal_while_they_count_stops_every_unit) {
         }};
         const race_outcome outcome = race_with(model, {race_sync::none, 3, race_max_count}, signals);
         sender.join();
-        EXPECT_EQ(outcome.interrupt_signal, SIGINT) << race_model_name(model);
+        EXPECT_EQ(outcome.interrupt_signal, SIGINT) << model_name(model);
         EXPECT_LT(outcome.total, 3 * race_max_count);
         EXPECT_EQ(outcome.lost_unit, "");
     }

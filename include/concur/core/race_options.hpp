@@ -1,6 +1,8 @@
 // race_options: what `concur race` is asked to do, and the checks that refuse the rest.
 #pragma once
 
+#include "concur/core/execution_model.hpp"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -22,16 +24,11 @@ enum class race_sync {
 inline constexpr std::array<race_sync, 5> all_race_syncs{race_sync::none, race_sync::mutex, race_sync::atomic,
                                                          race_sync::local, race_sync::false_sharing};
 
-/// Who counts (--model): threads of this process, or forked processes that share one counter
-/// in MAP_SHARED memory.
-enum class race_model { thread, process };
-
-inline constexpr unsigned race_max_threads = 512;
 inline constexpr std::uint64_t race_max_count = 10'000'000'000ULL;  // 10^10 increments per unit and row
 
 struct race_options {
-    race_model model = race_model::thread;
-    unsigned threads = 2;                // --threads: units counting at once, 1 to race_max_threads
+    execution_model model = execution_model::thread;  // --model: thread or process (race_offers_model)
+    unsigned threads = 2;                // --threads: units counting at once, 1 to max_workers
     std::optional<std::uint64_t> count;  // --count: increments per unit and row; none: calibrated
     std::vector<race_sync> syncs{all_race_syncs.begin(), all_race_syncs.end()};  // --sync, one row each
     bool json = false;                   // --json: one JSON document instead of the table
@@ -39,9 +36,13 @@ struct race_options {
 
 /// "none", "mutex", "atomic", "local", "false-sharing": the names --sync takes and prints.
 [[nodiscard]] std::string_view race_sync_name(race_sync sync) noexcept;
-[[nodiscard]] std::string_view race_model_name(race_model model) noexcept;
 [[nodiscard]] std::optional<race_sync> parse_race_sync(std::string_view name) noexcept;
-[[nodiscard]] std::optional<race_model> parse_race_model(std::string_view name) noexcept;
+
+/// Whether `concur race` runs with `model`: thread (threads of this process) or process
+/// (forked processes that share one counter in MAP_SHARED memory). The sequential and
+/// coroutine models run one thing at a time on one thread: nothing can come between a
+/// read and its write, so there is no race to show.
+[[nodiscard]] bool race_offers_model(execution_model model) noexcept;
 
 /// Whether --model=process offers `sync`. Forked processes share only what is mapped
 /// MAP_SHARED: the counter, so none and atomic; a std::mutex is private to one process, and
@@ -51,7 +52,7 @@ struct race_options {
 /// What --sync allows, as the errors say it: "none, mutex, atomic, local, false-sharing, or
 /// several of them separated by commas" (for the process model: "none, atomic, or both
 /// separated by a comma").
-[[nodiscard]] std::string race_syncs_allowed(race_model model = race_model::thread);
+[[nodiscard]] std::string race_syncs_allowed(execution_model model = execution_model::thread);
 
 /// --sync's value: one name or a comma-separated list, in the table's order, without repeats.
 /// Throws usage_error in concur's shape (refuse_value), without the option's name, which the

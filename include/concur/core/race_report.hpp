@@ -26,7 +26,7 @@ struct race_row {
 
 /// A whole run of `concur race`.
 struct race_summary {
-    race_model model = race_model::thread;
+    execution_model model = execution_model::thread;
     unsigned units = 0;        // threads or processes counting at once (--threads)
     unsigned usable_cpus = 0;  // CPUs this process may run on
     bool calibrated = false;   // true: each row's count was chosen to last about race_row_target

@@ -10,7 +10,7 @@
 namespace concur {
 
 /// --threads when it is not given: the CPUs this process may use, at least 2 (one thread
-/// has nobody to race with) and at most race_max_threads.
+/// has nobody to race with) and at most max_workers.
 [[nodiscard]] unsigned default_race_threads() noexcept;
 
 /// What one run measured: every row, or the rows before it ended early, and why it did.
@@ -26,7 +26,7 @@ struct race_measurement {
 [[nodiscard]] race_measurement measure_race(const race_options& options);
 
 /// For each way in options.syncs, in the table's order: `threads` units (threads, or forked
-/// processes with race_model::process) add 1 to a count, `count` times each (calibrated when
+/// processes with execution_model::process) add 1 to a count, `count` times each (calibrated when
 /// not given, so that each row takes about half a second), all released at once; then one
 /// unit alone counts the same way, for comparison. Prints the table (or JSON) on `out` and
 /// returns the exit status:

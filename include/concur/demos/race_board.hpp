@@ -51,9 +51,9 @@ struct race_board {
     alignas(cache_line_bytes) std::atomic<std::uint64_t> counter{0};  // none, mutex, atomic: the one count
     std::mutex counter_lock;  // mutex: guards the counter's read and write (process-private: threads only)
     alignas(cache_line_bytes) std::atomic<bool> stop{false};  // set by the parent on SIGINT or SIGTERM
-    std::array<unit_line, race_max_threads> units{};          // local: a line each, nothing shared
+    std::array<unit_line, max_workers> units{};          // local: a line each, nothing shared
     // false-sharing: the counters side by side, eight 8-byte counters to a 64-byte line.
-    alignas(cache_line_bytes) std::array<std::atomic<std::uint64_t>, race_max_threads> side_by_side{};
+    alignas(cache_line_bytes) std::array<std::atomic<std::uint64_t>, max_workers> side_by_side{};
 };
 
 /// Unit `unit` (from 0) adds 1 `count` times the way `sync` says, looking at board.stop every

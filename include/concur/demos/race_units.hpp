@@ -15,7 +15,7 @@ namespace concur {
 /// `units` units add 1 `count` times each, the way `sync` says, all released at once.
 struct race_round {
     race_sync sync = race_sync::none;
-    unsigned units = 1;  // 1 to race_max_threads
+    unsigned units = 1;  // 1 to max_workers
     std::uint64_t count = 0;
 };
 
