@@ -20,12 +20,20 @@ namespace {
 
 using namespace concur;
 
+/// "AMD EPYC (family 26, model 2)": a virtual machine's model name can be that short.
 std::string cpu_model() {
     std::ifstream cpuinfo{"/proc/cpuinfo"};
+    std::string name = "unknown CPU";
+    std::string family;
+    std::string model;
     for (std::string line; std::getline(cpuinfo, line);) {
-        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+        const auto value = [&line] { return line.substr(line.find(':') + 2); };
+        if (line.rfind("model name", 0) == 0) name = value();
+        if (line.rfind("cpu family", 0) == 0) family = value();
+        if (line.rfind("model\t", 0) == 0) model = value();
+        if (line.empty()) break;  // the first CPU says it all
     }
-    return "unknown CPU";
+    return fmt::format("{} (family {}, model {})", name, family, model);
 }
 
 std::string load_average() {
@@ -65,8 +73,8 @@ std::vector<race_row> rows_by_speed(const std::vector<race_summary>& summaries, 
 
 void print_spread(const std::vector<race_summary>& summaries) {
     const race_summary& any = summaries.front();
-    fmt::print("\nspread over the {} runs:\n{:<13}{:>24}{:>22}{:>12}\n", summaries.size(), "sync",
-               "ns/inc min-median-max", "lost % min-max", "all exact");
+    fmt::print("\nspread over the {} runs (cpu: the median share of CPU the units got):\n{:<13}{:>24}{:>22}{:>11}{:>8}\n",
+               summaries.size(), "sync", "ns/inc min-median-max", "lost % min-max", "all exact", "cpu");
     for (std::size_t i = 0; i < any.rows.size(); ++i) {
         const auto rows = rows_by_speed(summaries, i);
         double least_lost = 100;
@@ -79,11 +87,13 @@ void print_spread(const std::vector<race_summary>& summaries) {
             most_lost = std::max(most_lost, percent);
             exact = exact && race_lost(any, row) == 0;
         }
-        fmt::print("{:<13}{:>24}{:>22}{:>12}\n", race_sync_name(rows.front().sync),
+        const auto share = race_cpu_share(any, rows[rows.size() / 2]);
+        fmt::print("{:<13}{:>24}{:>22}{:>11}{:>8}\n", race_sync_name(rows.front().sync),
                    fmt::format("{:.2f}-{:.2f}-{:.2f}", race_ns_per_increment(any, rows.front()),
                                race_ns_per_increment(any, rows[rows.size() / 2]),
                                race_ns_per_increment(any, rows.back())),
-                   fmt::format("{:.2f}-{:.2f}%", least_lost, most_lost), exact ? "yes" : "no");
+                   fmt::format("{:.2f}-{:.2f}%", least_lost, most_lost), exact ? "yes" : "no",
+                   share ? fmt::format("{:.0f}%", 100 * *share) : std::string{"-"});
     }
 }
 

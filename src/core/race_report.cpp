@@ -129,7 +129,7 @@ std::string race_note(const race_summary& summary) {
         sentences.push_back(fmt::format(
             "Busy machine: in the {} row the {} ran on a CPU only {:.0f}% of the time they took; other programs "
             "had the rest. Every time per increment is inflated, and units that seldom run side by side seldom "
-            "contend: lost updates and false sharing show less than on an idle machine.",
+            "contend: lost updates, and the cost of sharing a cache line, show less than on an idle machine.",
             race_sync_name(least->second), unit_noun(summary, 2), 100 * least->first));
     }
     std::string note;
