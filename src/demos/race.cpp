@@ -23,7 +23,7 @@ public:
     /// One round; nothing if a signal came or a unit was lost (see interrupt_signal, lost_unit).
     std::optional<race_outcome> run(const race_round& round) {
         race_outcome outcome = model_ == execution_model::process ? race_with_processes(round, signals_)
-                                                             : race_with_threads(round, signals_);
+                                                                  : race_with_threads(round, signals_);
         if (outcome.interrupt_signal != 0 || !outcome.lost_unit.empty()) {
             interrupt_signal_ = outcome.interrupt_signal;
             lost_unit_ = outcome.lost_unit;
