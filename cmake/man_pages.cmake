@@ -1,7 +1,7 @@
 # Man pages made from concur's own help by help2man: concur.1, and concur-COMMAND.1 per command.
 # Run by the build (see the top-level CMakeLists.txt), never by hand:
-#   cmake -DCONCUR=path/to/concur -DHELP2MAN=path/to/help2man -DOUTPUT_DIR=dir
-#         [-DLAUNCHER=wrapper] [-DVERSION=x.y.z] -P man_pages.cmake
+#   cmake -DCONCUR=path/to/concur -DHELP2MAN=path/to/help2man -DOUTPUT_DIR=dir -DVERSION=x.y.z
+#         [-DLAUNCHER=wrapper] -P man_pages.cmake
 # The commands are not listed here: a word indented in `concur --help` is a command when
 # `concur WORD --help` succeeds with a help of its own, so a new command gets its page unasked.
 
@@ -44,6 +44,7 @@ foreach(candidate IN LISTS candidates)
   help_of(command_help ${word})
   if(NOT command_help STREQUAL "" AND NOT command_help STREQUAL top_help)
     list(APPEND commands ${word})
+    set(help_of_${word} "${command_help}")
   endif()
 endforeach()
 if(commands STREQUAL "")
@@ -51,13 +52,16 @@ if(commands STREQUAL "")
 endif()
 
 # A page's one-line NAME: its help's first sentence (less a leading "concur: "), up to the first
-# ':', '.' or ' ('.
-function(summary_of help output_variable)
+# ':', '.' or ' (', or the page's own name where the help starts with its usage line.
+function(summary_of help fallback output_variable)
   string(REGEX REPLACE "\nUsage:.*" "" lead "${help}")
   string(REGEX REPLACE "[ \n]+" " " lead "${lead}")
   string(REGEX REPLACE "^concur: *" "" lead "${lead}")
   string(REGEX REPLACE "(:|\\.| \\().*" "" lead "${lead}")
   string(STRIP "${lead}" lead)
+  if(lead STREQUAL "" OR help MATCHES "^Usage:")
+    set(lead "${fallback}")
+  endif()
   set(${output_variable} "${lead}" PARENT_SCOPE)
 endfunction()
 
@@ -75,7 +79,7 @@ string(APPEND see_also ".\n.PP\nThe guide, with every option explained and what 
 file(WRITE "${OUTPUT_DIR}/see_also.h2m" "[SEE ALSO]\n${see_also}")
 
 function(run_help2man page name)
-  execute_process(COMMAND ${HELP2MAN} --no-info --no-discard-stderr --include "${OUTPUT_DIR}/see_also.h2m"
+  execute_process(COMMAND ${HELP2MAN} --no-info --include "${OUTPUT_DIR}/see_also.h2m"
                           --name "${name}" ${ARGN} --output "${OUTPUT_DIR}/${page}.1" "${program}"
                   RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
@@ -83,11 +87,10 @@ function(run_help2man page name)
   endif()
 endfunction()
 
-summary_of("${top_help}" top_summary)
+summary_of("${top_help}" "concur" top_summary)
 run_help2man(concur "${top_summary}")
 foreach(command IN LISTS commands)
-  help_of(command_help ${command})
-  summary_of("${command_help}" command_summary)
+  summary_of("${help_of_${command}}" "concur ${command}" command_summary)
   run_help2man(concur-${command} "${command_summary}"
                --help-option "${command} --help" --version-string "concur-${command} ${VERSION}")
 endforeach()
