@@ -16,7 +16,7 @@ namespace {
 // for that (vpmovm2q is AVX512DQ). At -O2, GCC 12 kept it a masked move; at -O3 it unrolled the
 // block's four turns first, merged the four comparisons into one "or" of such vectors, and
 // could only lower that lane by lane: 64 scalar comparisons per block (vucomisd, setnp, cmovne),
-// the kernel six times slower. Here a comparison yields a mask (__mmask8) and masks are or-ed
+// the kernel four times slower (46 against 182 ms on the book fixture, AMD EPYC, Zen 5). Here a comparison yields a mask (__mmask8) and masks are or-ed
 // as integers: nothing is left for the optimiser to turn back into vectors.
 //
 // This whole file is compiled for AVX-512, so nothing in it may run on a CPU without: it

@@ -69,10 +69,10 @@ bool is_prime_miller_rabin(std::uint64_t n) noexcept {
     // Baillie-PSW: the strong test to base 2 (exponent (n - 1) / 2^s) and the strong Lucas test
     // (index (n + 1) / 2^t) side by side, a bit of each per step. Each alone is a chain of
     // multiplications, each waiting for the one before; run together, the CPU overlaps the two
-    // chains, and the pair costs little more than the Lucas test alone (0.42 us against 0.69 us
-    // one after the other for a 64-bit prime on an AMD EPYC, Zen 5). A composite pays for both
-    // (base 2 alone would have exposed nearly every one): the price of the faster answer for
-    // primes, which need both anyway.
+    // chains, and the pair costs little more than the Lucas test alone: on an AMD EPYC (Zen 5),
+    // 0.44 us per 64-bit prime (bench/is_prime_bench.cpp, miller_rabin_primes/64_bit) where one
+    // after the other took 0.69 us. A composite pays for both (base 2 alone would have exposed
+    // nearly every one): the price of the faster answer for primes, which need both anyway.
     const montgomery form{n};
     strong_test base_2{form, [&form](std::uint64_t x) { return form.add(x, x); }};
     lucas_sequence lucas{form, (1 - d) / 4};  // Q; every D of Selfridge's sequence is 1 (mod 4)

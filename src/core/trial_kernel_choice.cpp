@@ -17,7 +17,8 @@ namespace {
 //
 // The probe: both primes have no divisor in the range, so every kernel tests every block. The
 // range holds 8192 divisors; each kernel runs it once per round, narrow then wide: on an AMD
-// EPYC (Zen 5) 7 us a round for AVX-512, 30 us for SSE2, about 200 us for the whole measurement.
+// EPYC (Zen 5) 7 us a round for AVX-512, 30 us for SSE2, about 210 us for the whole measurement
+// (bench/is_prime_bench.cpp, kernel_measurement).
 constexpr std::uint64_t narrow_probe = 7777777777777753;  // prime, below 2^53
 constexpr std::uint64_t wide_probe = 9999999999999917;    // prime, above 2^53
 constexpr std::uint64_t probe_base = 30 * 100'000;

@@ -49,10 +49,11 @@ template <class ops, bool wide>
     }
 }
 
-// An instruction set (`ops`) supplies: `width` lanes; `doubles` and `hits` (a comparison's
-// result) registers; broadcast, load, add, no_hits, either (or of two hits), any, lane_bits.
-// A divisor test (`test`) supplies divides<wide>(number, divisors) -> hits, exact for every
-// divisor from 7 to 2^33 (each test's header proves it).
+// An instruction set (`ops`) supplies `width` lanes; `doubles` and `hits` (a comparison's
+// result) registers; broadcast, load, add, no_hits, either (the "or" of two hits), any and
+// lane_bits for the loops below, and the arithmetic its divisor tests use. A divisor test
+// (`test`) supplies divides<wide>(number, divisors) -> hits, exact for every n and every divisor
+// from 7 to 2^33 (each test's header proves it).
 
 /// The base (a multiple of 30) of the first block of `turns_per_block` wheel turns, from `base`
 /// on, holding a divisor of n; the first base >= `end` if no block starting below `end` does.

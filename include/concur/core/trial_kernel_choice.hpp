@@ -28,10 +28,11 @@ struct kernel_in_use {
     kernel_choice choice;
 };
 
-/// From 2^40 on (about 280,000 wheel divisors) a check takes about as long as measuring the
-/// kernels (a few hundred microseconds), and the kernels differ by up to 2 times: the first such
-/// check measures. Smaller numbers never pay for it (`concur primes 2` stays fast).
-constexpr std::uint64_t measure_kernels_from = std::uint64_t{1} << 40;
+/// From 2^44 on (over a million wheel divisors) a check takes at least as long as measuring the
+/// kernels (about 200 us each on an AMD EPYC, Zen 5, the fastest kernel; bench/is_prime_bench.cpp),
+/// and the kernels differ by up to 4 times: the first such check measures. Smaller numbers never
+/// pay for it (`concur primes 2` stays fast).
+constexpr std::uint64_t measure_kernels_from = std::uint64_t{1} << 44;
 
 /// The kernel is_prime_fast_trial(n) uses: the forced one if CONCUR_KERNEL names one; for
 /// n >= measure_kernels_from the measured fastest (measuring on the first such n, once per
