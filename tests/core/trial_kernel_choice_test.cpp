@@ -6,9 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -45,6 +48,21 @@ TEST(trial_kernel_choice_test, the_first_long_check_measures_once_and_keeps_the_
     // Later checks, small or large, keep it.
     EXPECT_EQ(&concur::trial_kernel_for(~std::uint64_t{0}), &chosen);
     EXPECT_EQ(&concur::trial_kernel_for(2), &chosen);
+}
+
+TEST(trial_kernel_choice_test, threads_that_start_long_checks_together_get_one_kernel) {
+    // The thread pool's workers may reach their first long check at the same moment: one
+    // measures, the others wait for it, and all use what it chose.
+    constexpr int threads = 4;
+    std::array<const concur::trial_kernel*, threads> chosen{};
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads; ++i) {
+        workers.emplace_back([&chosen, i] { chosen[static_cast<std::size_t>(i)] = &concur::trial_kernel_for(~std::uint64_t{0}); });
+    }
+    for (std::thread& worker : workers) worker.join();
+    for (const concur::trial_kernel* kernel : chosen) EXPECT_EQ(kernel, chosen[0]);
+    EXPECT_TRUE(is_supported(chosen[0]));
+    EXPECT_EQ(concur::trial_kernel_in_use().kernel, chosen[0]);
 }
 
 TEST(trial_kernel_choice_test, timings_cover_every_supported_kernel) {
