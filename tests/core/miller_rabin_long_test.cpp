@@ -1,4 +1,4 @@
-// The long tests of miller_rabin (ctest label `long`, about a minute): every base-2 pseudoprime
+// The long tests of miller_rabin (ctest label `long`, about a minute of CPU): every base-2 pseudoprime
 // below 10^9, and 10^7 numbers against the seven-base Miller-Rabin test.
 #include "concur/core/miller_rabin.hpp"
 #include "support/base_2_pseudoprimes.hpp"
