@@ -17,8 +17,8 @@ sys::signal_pipe watch_signals(bool workers_are_children) {
 
 pool_loop::pool_loop(pool_transport& transport, number_source& source, const pool_options& options,
                      pool_listener& listener)
-    : transport_(transport), listener_(listener),
-      ledger_(source, options.planner, options.workers, listener, report_), slots_(options.workers),
+    : slots_(options.workers), transport_(transport), listener_(listener),
+      ledger_(source, options.planner, static_cast<unsigned>(slots_.size()), listener, report_),
       signals_(watch_signals(transport.workers_are_children())) {
     for (std::size_t index = 0; index < slots_.size(); ++index) slots_[index].number = static_cast<unsigned>(index + 1);
     transport_.prepare(slots_);

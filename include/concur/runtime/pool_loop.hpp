@@ -61,10 +61,11 @@ protected:
     /// Starts the worker of `slot` and announces it.
     void start(worker_slot& slot);
 
+    std::vector<worker_slot> slots_;  // one per worker: --procs sizes this, and nothing else
     pool_transport& transport_;
     pool_listener& listener_;
     pool_report report_;
-    detail::pool_ledger ledger_;  // after report_, which it writes
+    detail::pool_ledger ledger_;      // after report_, which it writes, and slots_: a pill each
 
 private:
     void turn();
@@ -78,7 +79,6 @@ private:
     pool_report finish();
     void stop_every_worker() noexcept;
 
-    std::vector<worker_slot> slots_;  // one per worker: --procs sizes this, and nothing else
     sys::signal_pipe signals_;        // SIGINT, SIGTERM (and SIGCHLD for child processes)
     run_state state_ = run_state::running;
     unsigned workers_done_ = 0;       // said done: the book's procs_done

@@ -84,7 +84,9 @@ public:
 
     /// The running workers that have ended, each with how: without blocking, and only after
     /// SIGCHLD (see workers_are_children). A thread cannot end alone: the default has none.
-    virtual std::vector<std::pair<worker_slot*, sys::child_exit>> take_ended(std::span<worker_slot> slots);
+    virtual std::vector<std::pair<worker_slot*, sys::child_exit>> take_ended(std::span<worker_slot> /*slots*/) {
+        return {};
+    }
 
     /// Waits for the worker in `slot`, which has said done or whose results have ended, to
     /// end (reaps the process, joins the thread) and says how.
@@ -99,9 +101,5 @@ public:
     /// chosen worker could remember it). What --retries sends again.
     [[nodiscard]] virtual std::optional<job_record> last_job(const worker_slot& /*slot*/) const { return std::nullopt; }
 };
-
-inline std::vector<std::pair<worker_slot*, sys::child_exit>> pool_transport::take_ended(std::span<worker_slot> /*slots*/) {
-    return {};
-}
 
 }  // namespace concur
