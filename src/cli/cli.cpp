@@ -198,7 +198,9 @@ primes_options make_primes_options(const primes_arguments& args) {
     primes_options options;
     options.model = parse_execution_model(args.model).value_or(execution_model::process);
     options.job_log_path = args.job_log;
-    options.workers = args.procs.empty() ? std::min(sys::usable_cpu_count(), max_workers) : checked_count(args.procs);
+    options.workers = !model_uses_workers(options.model) ? 1U
+                      : args.procs.empty()              ? std::min(sys::usable_cpu_count(), max_workers)
+                                                        : checked_count(args.procs);
     options.retries = checked_count(args.retries);
     options.json = args.json;
     options.method = find_prime_method(args.method).value_or(prime_method::trial);
