@@ -37,6 +37,9 @@ int run_spin(const spin_options& options, output_sink& out) {
     console.rethrow_output_error();
     summary.spinner_object = console.spinner_object();
     summary.stats = console.stats();
+    // A spinner that never ran (a task cancelled before its first step) never stopped its
+    // clock: the user watched no frame from its start until now.
+    if (summary.stats.stopped_ns == 0) summary.stats.stop(monotonic_now_ns());
     summary.work_time = console.work_time();
     const sys::cpu_time cpu = sys::process_cpu_time();  // after the child (if any) was reaped
     summary.cpu_user = cpu.user;

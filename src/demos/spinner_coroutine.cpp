@@ -33,7 +33,10 @@ task<void> spin(spinner_screen screen) {
 }
 
 // The work, on the loop's only thread. Only `sleep` awaits; `block` and plain `prime` never
-// give the thread back, so the spinner task cannot run until they end: it freezes.
+// give the thread back, so the spinner task cannot run until they end: it freezes. Worse, it
+// never starts: the supervisor blocks before its first await, then cancels the spinner, and a
+// task cancelled before its first step never runs (asyncio's rule): no frame at all, as in
+// spinner_async_experiment.py.
 task<spin_answer> slow(const spin_options& options) {
     if (options.work == spin_work::prime) {
         const bool prime = options.nap > 0 ? co_await is_prime_with_naps(options.number, options.nap)
