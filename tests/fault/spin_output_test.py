@@ -19,16 +19,11 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
+from concur import SPIN_MODELS, spin_command as spin
 from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
 from pty_run import ESCAPE, PtyRun, cursor_restored, drawn_widths, set_window
 
-CONCUR = os.environ.get("CONCUR", "concur")
-SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
 LONG_MESSAGE = "a very long message that goes on " * 6  # 198 characters
-
-
-def spin(model, *args):
-    return [CONCUR, "spin", f"--model={model}", *args]
 
 
 class spin_output_test(unittest.TestCase):

@@ -36,7 +36,8 @@ class PtyRun:
 
     With `new_session=False` concur gets a process group of its own in the test's session
     instead of a new session: SIGTSTP then stops it (the kernel discards SIGTSTP sent to an
-    orphaned group, and a new session's group is one).
+    orphaned group, and a new session's group is one). What stdout has given so far is in
+    stdout(), as it arrives.
     """
 
     def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm", new_session=True):
@@ -55,9 +56,14 @@ class PtyRun:
         self.out = []
         self.threads = [threading.Thread(target=self._read_screen)]
         if self.proc.stdout is not None:
-            self.threads.append(threading.Thread(target=lambda: self.out.append(self.proc.stdout.read())))
+            self.threads.append(threading.Thread(target=self._read_stdout))
         for thread in self.threads:
             thread.start()
+
+    def _read_stdout(self):
+        while data := os.read(self.proc.stdout.fileno(), 4096):
+            with self.lock:
+                self.out.append(data)
 
     def _read_screen(self):
         while True:
@@ -89,9 +95,12 @@ class PtyRun:
         for thread in self.threads:
             thread.join()
         os.close(self.master)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
     def stdout(self):
-        return b"".join(self.out).decode(errors="replace")
+        with self.lock:
+            return b"".join(self.out).decode(errors="replace")
 
 
 def cursor_restored(screen):
@@ -108,3 +117,4 @@ def drawn_widths(screen):
     for piece in re.split(rb"[\r\n]", text):
         widths.append(len(piece.decode("utf-8", errors="replace")))
     return widths
+
