@@ -56,10 +56,12 @@ std::string format_answer(const spin_answer& answer) {
 
 std::string format_spin_stats(const spin_summary& summary) {
     const auto cpu = summary.cpu_user + summary.cpu_system;
+    // Wall time is what a clock on the wall shows, as the book's time.sleep keeps it: a stop by
+    // Ctrl-Z in the middle of the work is part of it, which the line says.
     return fmt::format(
         "frames drawn: {}\n"
         "longest gap between frames: {:.3f}s\n"
-        "work wall time: {:.3f}s\n"
+        "work wall time: {:.3f}s (time stopped by Ctrl-Z included)\n"
         "CPU time: {:.3f}s (user {:.3f}s, system {:.3f}s)\n",
         summary.stats.frames, seconds(summary.stats.longest_gap_ns),
         seconds(summary.work_time.value_or(std::chrono::nanoseconds{})), seconds(cpu), seconds(summary.cpu_user),

@@ -6,10 +6,10 @@
 #include "concur/demos/spinner_child.hpp"
 #include "concur/runtime/process_event.hpp"
 #include "concur/sys/shared_memory.hpp"
+#include "concur/sys/sleep.hpp"
 
 #include <fmt/format.h>
 
-#include <thread>
 #include <unistd.h>
 
 namespace concur {
@@ -27,9 +27,10 @@ void spin(spinner_screen screen, process_event& done) {
 
 // The parent's work. The child is another process on the scheduler's list: it draws its
 // frames whatever the parent does, sleeping or computing.
+// Sleep and block are the same to a process: time.sleep, with its deadline (see sys::sleep_until).
 spin_answer slow(const spin_options& options) {
     if (options.work == spin_work::prime) return {spin_work::prime, options.number, is_prime(options.number)};
-    std::this_thread::sleep_for(options.duration);  // sleep and block are the same to a process
+    sys::sleep_until(std::chrono::steady_clock::now() + options.duration);
     return {options.work};
 }
 

@@ -32,7 +32,7 @@ TEST(spin_report_test, stats_lines) {
     EXPECT_EQ(format_spin_stats(summary),
               "frames drawn: 20\n"
               "longest gap between frames: 0.100s\n"
-              "work wall time: 2.000s\n"
+              "work wall time: 2.000s (time stopped by Ctrl-Z included)\n"
               "CPU time: 0.003s (user 0.001s, system 0.002s)\n");
 }
 

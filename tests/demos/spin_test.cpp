@@ -52,7 +52,7 @@ TEST(spin_test, each_model_prints_its_spinner_object_then_the_answer) {
     EXPECT_FALSE(concur::testing::has_children());  // the process model's child was reaped
 }
 
-TEST(spin_test, stats_follow_the_answer) {
+TEST(spin_test, stats_follow_the_answer_and_count_the_stop_in_the_wall_time) {
     spin_options options = quick(execution_model::thread);
     options.duration = 250ms;
     options.stats = true;
@@ -61,7 +61,8 @@ TEST(spin_test, stats_follow_the_answer) {
     std::smatch found;
     ASSERT_TRUE(std::regex_search(out.text(), found,
                                   std::regex{"Answer: 42\nframes drawn: (\\d+)\nlongest gap between frames: "
-                                             "\\d+\\.\\d{3}s\nwork wall time: (\\d+\\.\\d{3})s\nCPU time: .*\n$"}))
+                                             "\\d+\\.\\d{3}s\nwork wall time: (\\d+\\.\\d{3})s \\(time stopped by "
+                                             "Ctrl-Z included\\)\nCPU time: .*\n$"}))
         << out.text();
     EXPECT_GE(std::stoi(found[1]), 2);  // at 0 s and 0.1 s at least, counted without a terminal
     EXPECT_GE(std::stod(found[2]), 0.25);

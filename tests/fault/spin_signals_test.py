@@ -6,7 +6,9 @@
   terminal put back, never a lost child.
 - SIGQUIT (Ctrl-\\) and SIGHUP: the terminal put back, then death by that very signal.
 - SIGTSTP (Ctrl-Z) then SIGCONT (`fg`): the cursor shown while stopped, nothing drawn, hidden
-  again once continued, and the run completes.
+  again once continued, and the run completes. The work's sleep keeps the wall clock's time,
+  as the book's time.sleep does: a stop longer than the sleep ends the work at `fg`, in every
+  model, and --stats counts the stop in the work's wall time.
 - The first frame never lands in front of the "spinner object: ..." line.
 
 Run by ctest (label `fault`) with CONCUR set to the binary's path. Every run is bounded: a
@@ -159,6 +161,30 @@ class spin_signals_test(unittest.TestCase):
                 self.assertEqual(status, 0, screen[-160:])
                 self.assertIn("Answer: 42", run.stdout())
                 self.assertTrue(cursor_restored(screen), screen[-80:])
+
+    def test_a_stop_longer_than_the_sleep_ends_the_work_at_fg(self):
+        # The book's slow() is time.sleep(2): it keeps a deadline on the wall clock, so a
+        # Ctrl-Z held past it leaves nothing to sleep after `fg`. Stopped 0.3 s into a 1 s
+        # sleep for 2 s, the work ends at `fg` (about 2.3 s), not 0.7 s after it.
+        for model in SPIN_MODELS:
+            with self.subTest(model=model):
+                run = PtyRun(spin(model, "--seconds=1", "--stats"), env=ENVIRONMENT, new_session=False)
+                self.started(run, frames=b"thinking!")
+                time.sleep(0.3)
+                units = [run.proc.pid, *children_of(run.proc.pid)]
+                os.killpg(run.proc.pid, signal.SIGTSTP)  # Ctrl-Z
+                all_stopped = wait_until(lambda: all(state(pid) == "T" for pid in units), timeout=10)
+                time.sleep(2)
+                continued = time.monotonic()
+                os.killpg(run.proc.pid, signal.SIGCONT)  # fg
+                status, screen = self.finish(run)
+                ended = time.monotonic() - continued
+                self.assertTrue(all_stopped, f"not every process stopped: {units}")
+                self.assertEqual(status, 0, screen[-160:])
+                self.assertLess(ended, 0.5, "the sleep went on after fg")
+                wall = re.search(r"work wall time: (\d+\.\d+)s \(time stopped by Ctrl-Z included\)", run.stdout())
+                self.assertIsNotNone(wall, run.stdout())
+                self.assertGreaterEqual(float(wall.group(1)), 2.2)  # the stop counted
 
     def test_the_first_frame_never_lands_before_the_spinner_object_line(self):
         object_line = re.compile(rb"spinner object: ")

@@ -48,7 +48,7 @@ struct spin_summary {
     std::string_view spinner_object;       // "<std::thread ...>", "<child process ...>", "<task ...>"; "" before it exists
     unsigned nap = 0;                      // --nap, 0 when not given
     spin_stats stats;
-    std::optional<std::chrono::nanoseconds> work_time;  // wall time of slow(); none before it began
+    std::optional<std::chrono::nanoseconds> work_time;  // wall time of slow(), stops included; none before it began
     std::chrono::nanoseconds cpu_user{};   // this process and its reaped children
     std::chrono::nanoseconds cpu_system{};
     spin_ending ending = spin_ending::complete;
