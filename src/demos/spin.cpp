@@ -32,7 +32,8 @@ int run_spin(const spin_options& options, output_sink& out) {
     // The spinner's board (its start gate, its frame counts) is in MAP_SHARED memory for every
     // model: the process model's spinner is a child, with its own copy of ordinary memory.
     const sys::shared_array<spinner_board> board{1};
-    const spin_screen_setup screen{STDERR_FILENO, sys::can_animate(STDERR_FILENO)};
+    const spin_screen_setup screen{STDERR_FILENO, sys::can_animate(STDERR_FILENO),
+                                   sys::is_pipe_or_socket(STDOUT_FILENO)};
     spin_console console{out, options, board[0], screen};
     const spin_signals signals{console};  // before the cursor is hidden: no way out leaves it hidden
     const sys::terminal_session terminal{screen.fd, screen.animate};

@@ -1,6 +1,7 @@
 // spin_console: what every spinner demo's supervisor is given: where to report, what to draw on.
 #include "concur/demos/spin_console.hpp"
 
+#include "concur/core/display_width.hpp"
 #include "concur/sys/cpu_time.hpp"
 #include "concur/sys/io.hpp"
 #include "concur/sys/terminal.hpp"
@@ -20,7 +21,9 @@ void spin_console::announce(std::string spinner_object) noexcept {
     try {
         spinner_object_ = std::move(spinner_object);
         if (!options_.json) {
-            out_.write(fmt::format("spinner object: {}\n", spinner_object_));
+            const std::string line = fmt::format("spinner object: {}", spinner_object_);
+            if (screen_.output_through_a_pipe) board_.cover_width = display_width(line);
+            out_.write(line + '\n');
             out_.flush();  // now, as the seed's print does: it must show before the answer is ready
         }
     } catch (...) {

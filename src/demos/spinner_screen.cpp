@@ -5,6 +5,9 @@
 #include "concur/sys/io.hpp"
 #include "concur/sys/terminal.hpp"
 
+#include <algorithm>
+#include <climits>
+
 namespace concur {
 
 spinner_screen::spinner_screen(int fd, bool animate, std::string message, spinner_board& board) noexcept
@@ -16,10 +19,11 @@ void spinner_screen::draw(std::uint64_t tick) {
     if (!turn.taken()) return;  // a handler has the terminal: put back (Ctrl-C) or paused (Ctrl-Z)
     board_->stats.frame(monotonic_now_ns());
     if (!animate_) return;
-    const auto columns = sys::terminal_columns(fd_);
-    const std::string_view shown = columns ? fit_message(message_, *columns) : std::string_view{message_};
+    const std::string_view shown = fit_message(message_, room());
     drawn_ = shown.size();
-    sys::write_ignoring_errors(fd_, spinner_frame(tick, shown));
+    std::string frame = spinner_frame(tick, shown);
+    if (board_->cover_width > 0) frame += '\r';  // see spinner_board::cover_width
+    sys::write_ignoring_errors(fd_, frame);
 }
 
 void spinner_screen::clear() {
@@ -27,11 +31,17 @@ void spinner_screen::clear() {
     if (!turn.taken()) return;
     if (animate_) {
         // Blank what was drawn, cut again in case the terminal has narrowed since.
-        const auto columns = sys::terminal_columns(fd_);
         const std::string_view drawn = std::string_view{message_}.substr(0, drawn_);
-        sys::write_ignoring_errors(fd_, spinner_blank(columns ? fit_message(drawn, *columns) : drawn));
+        sys::write_ignoring_errors(fd_, spinner_blank(fit_message(drawn, room())));
     }
     board_->stats.stop(monotonic_now_ns());
+}
+
+unsigned spinner_screen::room() const {
+    // fit_message leaves the last column free: a frame in `columns` is at most columns - 1 wide.
+    unsigned columns = sys::terminal_columns(fd_).value_or(UINT_MAX);
+    if (board_->cover_width > 0) columns = static_cast<unsigned>(std::min<std::size_t>(columns, board_->cover_width + 1));
+    return columns;
 }
 
 }  // namespace concur

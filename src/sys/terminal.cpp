@@ -9,6 +9,7 @@
 #include <cstring>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace concur::sys {
@@ -68,6 +69,11 @@ std::optional<unsigned> terminal_columns(int fd) {
     winsize size{};
     if (::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return std::nullopt;
     return size.ws_col;
+}
+
+bool is_pipe_or_socket(int fd) noexcept {
+    struct stat status {};
+    return ::fstat(fd, &status) == 0 && (S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode));
 }
 
 screen_turn::screen_turn() noexcept {

@@ -116,7 +116,7 @@ struct console_fixture {
     spin_options options;
     sys::shared_array<spinner_board> board{1};
     string_sink out;
-    spin_console console{out, options, board[0], spin_screen_setup{-1, false}};
+    spin_console console{out, options, board[0], spin_screen_setup{-1, false, false}};
 };
 
 TEST(spin_console_test, a_lost_spinner_ends_the_run_as_spinner_lost) {
@@ -170,6 +170,18 @@ TEST(spin_console_test, text_mode_writes_no_interrupted_document) {
     pipe.write_end.reset();
     std::array<std::byte, 16> buffer{};
     EXPECT_EQ(sys::read_some(pipe.read_end.get(), buffer), 0);
+}
+
+TEST(spin_console_test, a_piped_object_line_sets_how_wide_the_frames_may_be) {
+    for (const bool through_a_pipe : {false, true}) {
+        spin_options options;
+        sys::shared_array<spinner_board> board{1};
+        string_sink out;
+        spin_console console{out, options, board[0], spin_screen_setup{-1, false, through_a_pipe}};
+        console.announce("<task #2 (spin) on concur's event loop>");
+        EXPECT_TRUE(board[0].announced.is_set());
+        EXPECT_EQ(board[0].cover_width, through_a_pipe ? out.text().size() - 1 : 0U);  // the line, without '\n'
+    }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <pty.h>
 #include <string>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -207,6 +208,23 @@ TEST(terminal_test, columns_are_what_the_terminal_says_and_nothing_otherwise) {
     EXPECT_EQ(terminal_columns(unset.terminal()), std::nullopt);
     const pipe_ends pipe = make_pipe();
     EXPECT_EQ(terminal_columns(pipe.write_end.get()), std::nullopt);
+}
+
+TEST(terminal_test, pipes_and_sockets_are_told_apart_from_terminals_and_files) {
+    const pipe_ends pipe = make_pipe();
+    EXPECT_TRUE(is_pipe_or_socket(pipe.write_end.get()));
+    int pair[2];
+    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, pair), 0);
+    const unique_fd first{pair[0]};
+    const unique_fd second{pair[1]};
+    EXPECT_TRUE(is_pipe_or_socket(first.get()));
+    const pseudo_terminal pty;
+    EXPECT_FALSE(is_pipe_or_socket(pty.terminal()));
+    FILE* file = std::tmpfile();
+    ASSERT_NE(file, nullptr);
+    EXPECT_FALSE(is_pipe_or_socket(::fileno(file)));
+    std::fclose(file);
+    EXPECT_FALSE(is_pipe_or_socket(-1));
 }
 
 }  // namespace

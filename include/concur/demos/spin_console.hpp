@@ -13,11 +13,13 @@
 
 namespace concur {
 
-/// Where the spinner draws: a descriptor (standard error), and whether frames are drawn there
-/// at all (sys::can_animate).
+/// Where the spinner draws: a descriptor (standard error), whether frames are drawn there at
+/// all (sys::can_animate), and whether standard output is a pipe, which may bring the
+/// "spinner object: ..." line onto that terminal late (see spinner_board::cover_width).
 struct spin_screen_setup {
     int fd = -1;
     bool animate = false;
+    bool output_through_a_pipe = false;
 };
 
 /// Shared by the three demos so that they differ only in their execution model. It keeps what
@@ -35,7 +37,9 @@ public:
     /// its construction, and a child's pid exists only after fork, so the spinner is running
     /// before its object can be printed. Its first frame could then reach the terminal first,
     /// and the line would stay "\ thinking!spinner object: ..." on the screen. (A task only
-    /// starts when the supervisor awaits, so the coroutine's spinner never waits.)
+    /// starts when the supervisor awaits, so the coroutine's spinner never waits.) When
+    /// standard output is a pipe whose reader copies it onto the terminal, no gate can order
+    /// the two: see spinner_board::cover_width for what is done then.
     /// A supervisor must call it once it has started the spinner, before it waits for it.
     void announce(std::string spinner_object) noexcept;
     /// Writes what is buffered, so that a fork does not copy it into the child (where it

@@ -15,6 +15,14 @@ namespace concur {
 struct spinner_board {
     process_event announced;  // set by spin_console::announce(): the first frame waits for it
     spin_stats stats;         // filled in by the frames
+    /// Set before `announced`: 0, or the width of the "spinner object: ..." line when it goes
+    /// into a pipe, whose reader may copy it onto the frames' terminal (`concur spin | cat`).
+    /// Nothing can order two streams that reach the screen by different paths: the line may
+    /// arrive after the first frames, at any moment. So each frame is then at most this wide
+    /// and leaves the cursor at the start of its line: whenever the line arrives, it covers the
+    /// frame whole, and the next frame is drawn on the row below. The two never share a row;
+    /// the price is a long --message cut to the line's width (at least 41 columns).
+    std::size_t cover_width = 0;
 };
 
 /// Copied into the spinner (a thread, a child process, a task). draw() writes frame `tick` to
@@ -34,6 +42,8 @@ public:
     void clear();
 
 private:
+    [[nodiscard]] unsigned room() const;
+
     int fd_;
     bool animate_;
     std::string message_;

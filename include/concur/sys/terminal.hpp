@@ -17,6 +17,10 @@ namespace concur::sys {
 /// a resized terminal (SIGWINCH) is then honoured on the next frame, without a handler.
 [[nodiscard]] std::optional<unsigned> terminal_columns(int fd);
 
+/// True when `fd` is a pipe or a socket: what is written there may reach a screen later, when
+/// and if its reader (`| cat`) writes it out, at a moment the writer cannot know.
+[[nodiscard]] bool is_pipe_or_socket(int fd) noexcept;
+
 /// The signals a terminal's user or shell sends to end or stop a program: Ctrl-C, SIGTERM,
 /// Ctrl-\, a hang-up and Ctrl-Z. A screen_turn holds them back on its thread, so that a handler
 /// of any of them may use the handler functions at the end of this file.
