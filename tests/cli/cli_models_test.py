@@ -9,20 +9,23 @@ import os
 import random
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 import xml.etree.ElementTree as ElementTree
 
-CONCUR = os.environ.get("CONCUR", "concur")
+# The helpers the tests share are in tests/support, found from this file's own place, so ctest,
+# `python3 -m unittest` and a run by hand work from any folder.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+
+from concur import CONCUR, run
+from processes import catches, wait_until
+
 MODELS = ("sequential", "thread", "process", "coroutine")
 # The book fixture's slowest numbers: each takes tens of milliseconds to check.
 BIG_NUMBERS = [3333333333333301, 4444444444444423, 5555555555555503, 6666666666666719, 7777777777777753,
                9999999999999917]
-
-
-def run(*args, stdin=None, timeout=120):
-    return subprocess.run([CONCUR, *args], input=stdin, capture_output=True, text=True, timeout=timeout)
 
 
 def verdicts(document):
@@ -120,17 +123,10 @@ class PrimesModels(unittest.TestCase):
         self.assertIn("/nonexistent/dir/jobs.tsv", done.stderr)
 
     def wait_until_catching(self, pid, timeout=10.0):
-        """Until the process has handlers for SIGINT and SIGTERM (its SigCgt mask in /proc):
-        a signal sent earlier would meet the default action, not concur."""
-        wanted = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with open(f"/proc/{pid}/status") as f:
-                caught = next(int(l.split()[1], 16) for l in f if l.startswith("SigCgt:"))
-            if caught & wanted == wanted:
-                return
-            time.sleep(0.005)
-        self.fail("concur never caught SIGINT and SIGTERM")
+        """Until the process has handlers for SIGINT and SIGTERM: a signal sent earlier would
+        meet the default action, not concur."""
+        if not wait_until(lambda: catches(pid, signal.SIGINT, signal.SIGTERM), timeout):
+            self.fail("concur never caught SIGINT and SIGTERM")
 
     def interrupt(self, model, signo, expected, stdin_open):
         # Either busy checking big numbers (the book's, three times over, with the seed's slow
