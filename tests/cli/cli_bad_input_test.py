@@ -47,8 +47,13 @@ ARGUMENT_CASES = [
     (["primes", "1 2"], "'1 2'"),
     (["primes", "\t7"], "'\\x097'"),
     (["primes", "7\n"], "'7\\x0a'"),
-    (["primes", "\u0663"], "'\\xd9\\xa3'"),            # ARABIC-INDIC DIGIT THREE
-    (["primes", "\uff17"], "'\\xef\\xbc\\x97'"),       # FULLWIDTH DIGIT SEVEN
+    (["primes", "\u0663"], "'\u0663' " + NOT_A_NUMBER),  # ARABIC-INDIC DIGIT THREE: printable, shown as it is
+    (["primes", "\uff17"], "'\uff17'"),                 # FULLWIDTH DIGIT SEVEN
+    (["primes", "\ufeff7"], "'\\xef\\xbb\\xbf7'"),       # a byte-order mark is invisible: its bytes are shown
+    (["primes", "7\u200b"], "'7\\xe2\\x80\\x8b'"),       # so is a zero-width space
+    (["primes", "\u009b2J"], "'\\xc2\\x9b2J'"),          # U+009B is CSI, a C1 control
+    (["primes", "\udc9b2J"], "'\\x9b2J'"),               # a lone byte 0x9b (not UTF-8): CSI to some terminals
+    (["spin", "--model=th\u00e9read"], "--model: 'th\u00e9read' is not a spinner model"),
     (["primes", "\x1b[2J7"], "'\\x1b[2J7'"),           # an escape sequence is shown, not obeyed
     (["primes", "7" * 100_000], "(100000 bytes)"),
     (["primes", *(["97"] * 50_000), "x97", "2"], "'x97'"),
@@ -173,7 +178,8 @@ STDIN_CASES = [
     ("1,2,3\n", "'1,2,3'"),
     ("1;2\n", "'1;2'"),
     ("3.5\n", "'3.5'"),
-    ("\u0663\n", "'\\xd9\\xa3'"),
+    ("\u0663\n", "'\u0663'"),
+    ("7\xa0\n", "line 1: '7\xa0'"),                             # NO-BREAK SPACE is not a separator
     ("\ufeff7\n", "'\\xef\\xbb\\xbf7'"),               # a UTF-8 byte-order mark
     ("\x1b[31m7\n", "'\\x1b[31m7'"),
     ("7\r\n-\r\n", "line 2: '-'"),
