@@ -12,6 +12,7 @@
 #include "concur/core/worker_counts.hpp"
 #include "concur/demos/models_bench.hpp"
 #include "concur/runtime/number_source.hpp"
+#include "concur/sys/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -81,7 +82,8 @@ int run_bench_command(const bench_arguments& args, output_sink& out, output_sink
     options.export_csv = args.export_csv;
     options.export_markdown = args.export_markdown;
     options.export_svg = args.export_svg;
-    options.progress = ::isatty(STDERR_FILENO) == 1;
+    // The same test as spin's frames: a terminal, and not TERM=dumb (a CI log, Emacs' shell).
+    options.progress = sys::can_animate(STDERR_FILENO);
     choose_numbers(args, options);
     return run_bench(options, out, err);
 }
