@@ -25,8 +25,8 @@ constexpr const char* version_text = "concur " CONCUR_VERSION;
 
 constexpr const char* general_rules =
     "Results go to stdout, diagnostics to stderr. Each command's --help lists the statuses it "
-    "returns. A flag (--json, --stats) takes no value, an option is given once, and an empty value "
-    "(--procs=) is refused.";
+    "returns. A flag (--json, --stats) takes no value; a flag or an option is given at most once; "
+    "an empty value (--procs=) is refused.";
 
 /// What --help and --version print (CLI11 signals them as parse errors with status 0).
 std::string answer_to(const CLI::App& app, const CLI::ParseError& request) {
@@ -67,7 +67,9 @@ int run_cli(int argc, const char* const* argv) {
             return exit_status::success;
         }
         for (const cli::command& command : commands) {
-            if (command.app->parsed()) return command.run(out, err);
+            if (!command.app->parsed()) continue;
+            cli::check_after_parsing(*command.app);
+            return command.run(out, err);
         }
         return exit_status::usage;  // require_subcommand(1) makes this unreachable
     } catch (const usage_error& error) {

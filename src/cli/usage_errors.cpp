@@ -135,6 +135,15 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& error) {
     return text;  // no other error is expected; CLI11's words, made one line by the caller
 }
 
+void check_after_parsing(const CLI::App& command) {
+    for (const CLI::Option* option : command.get_options()) {
+        if (is_flag(*option) && option->count() > 1) {
+            const std::string name = "--" + option->get_lnames().front();
+            throw usage_error(fmt::format("{}: {}", name, refuse_value(name, "repeatable", "one " + name)));
+        }
+    }
+}
+
 std::string help_command(CLI::App& app, int argc, const char* const* argv) {
     const CLI::App* command = named_command(app, argc, argv);
     return command != nullptr ? "concur " + command->get_name() + " --help" : "concur --help";

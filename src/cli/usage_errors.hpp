@@ -25,6 +25,10 @@ void check_before_parsing(CLI::App& app, int argc, const char* const* argv);
 /// CLI11's parse error `error`, as the text after "concur: ".
 [[nodiscard]] std::string explain_parse_error(CLI::App& app, const CLI::ParseError& error);
 
+/// After CLI11 parses, throws usage_error for a flag given twice (`--json --json`), which
+/// CLI11 accepts, as it refuses an option with a value given twice.
+void check_after_parsing(const CLI::App& command);
+
 /// Where a usage error sends the user: "concur primes --help" once the command is known.
 [[nodiscard]] std::string help_command(CLI::App& app, int argc, const char* const* argv);
 

@@ -72,6 +72,12 @@ ARGUMENT_CASES = [
     (["primes", "--procs="], "--procs: '' is not a worker count; allowed: a whole number from 1 to 512"),
     (["primes", "--procs"], "--procs: no value given; allowed: a whole number from 1 to 512"),
     (["primes", "--procs=1", "--procs=2"], "--procs: '2' is not the only value given (also '1'); allowed: one --procs"),
+    # A flag given twice is refused like an option given twice.
+    (["primes", "--json", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
+    (["primes", "--json", "7", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
+    (["spin", "--stats", "--json", "--stats"], "--stats: '--stats' is not repeatable; allowed: one --stats"),
+    (["spin", "--json", "--json"], "--json: '--json' is not repeatable"),
+    (["cost", "--json", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
     (["primes", "--numbers=foo"], "foo"),
     (["primes", "--numbers="], "--numbers"),
     (["primes", "--numbers=a\nb"], "a\\x0ab"),
@@ -354,6 +360,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         (["bench", "--numbers=-"], ("bench", "--numbers", "from standard input (at least one)")),
         (["primes", "1", "-"], ("primes", "NUMBER", "a lone - reads")),
         (["primes", "--json=1"], ("", "--version", "A flag (--json, --stats) takes no value")),
+        (["primes", "--json", "--json"], ("", "--version", "a flag or an option is given at most once")),
     ]
     # (arguments): a whole number out of range; help must give the same range.
     RANGES = [["primes", "--procs=0"], ["primes", "--retries=11"], ["spin", "--model=coroutine", "--work=prime",
