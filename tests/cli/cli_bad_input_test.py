@@ -168,8 +168,9 @@ ARGUMENT_CASES = [
 # was given), what it is not, what is allowed, and which help to read.
 ARGUMENT_ERROR_SHAPE = re.compile(r"^concur: (?:[^ ]+: )?(?:'.*' is not .+|no (?:value|command) given); "
                                   r"allowed: .+ \(see 'concur (?:[a-z]+ )?--help'\)\n$")
-# About standard input: the line instead of the option, and no help (the arguments were fine).
-STDIN_ERROR_SHAPE = re.compile(r"^concur: standard input line \d+: '.*' is not .+; allowed: [^()]+\n$")
+# About standard input: the line instead of the option, and the same help to read.
+STDIN_ERROR_SHAPE = re.compile(r"^concur: standard input line \d+: '.*' is not .+; allowed: .+ "
+                               r"\(see 'concur primes --help'\)\n$")
 
 # (standard input, a fragment the message must contain)
 STDIN_CASES = [
