@@ -148,7 +148,7 @@ class UsageErrors(unittest.TestCase):
         self.assertEqual(done.returncode, 2)
         self.assertEqual(done.stderr,
                          "concur: standard input line 2: '-5' is not a number concur can check; allowed: decimal "
-                         "digits only, from 0 to 18446744073709551615\n")
+                         "digits only, from 0 to 18446744073709551615 (see 'concur primes --help')\n")
         self.assertNotIn("checks in", done.stdout)
 
     def test_help_and_version(self):
