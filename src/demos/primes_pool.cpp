@@ -198,7 +198,6 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     const auto count = source->known_count();
     const prime_method_info& method = describe(options.method);
 
-    const unsigned workers = model_uses_workers(options.model) ? options.workers : 1U;
     const std::string_view id_name = options.model == execution_model::process ? "pid" : "tid";
     sys::unique_fd job_log_fd;
     if (!options.job_log_path.empty()) job_log_fd = open_job_log(options.job_log_path);
@@ -211,12 +210,12 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     if (options.json) {
         out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"{}\",\n  \"method\": \"{}\",\n"
                               "  \"workers\": {},\n  \"count\": {},\n  \"results\": [",
-                              model_name(options.model), method.name, workers,
+                              model_name(options.model), method.name, options.workers,
                               count ? fmt::format("{}", *count) : "null"));
     } else {
         // The default method keeps the seed's header word for word; another one is named.
         const std::string_view named = options.method == prime_method::trial ? "" : method.description;
-        out.write(format_primes_header(count, options.model, workers, named));
+        out.write(format_primes_header(count, options.model, options.workers, named));
     }
     out.flush();
 
@@ -225,11 +224,11 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     pool_listener& listener = options.json ? static_cast<pool_listener&>(json) : text;
 
     const auto start = clock::now();
-    run_observer observer{listener, workers, start, job_log_fd ? &job_log : nullptr};
+    run_observer observer{listener, options.workers, start, job_log_fd ? &job_log : nullptr};
     pool_report report;
     std::string bad_input_message;
     try {
-        report = run_checks(options.model, *source, {workers, method.check, {method.estimate}, options.retries}, observer);
+        report = run_checks(options.model, *source, {options.workers, method.check, {method.estimate}, options.retries}, observer);
     } catch (const bad_input& error) {
         // Not rethrown: the output must still end as a document that says how the run ended.
         report = stopped_by(error, observer.checked());
@@ -267,7 +266,8 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
         case pool_ending::bad_input:
             // One line, as for any bad input: the results printed stand, and without the
             // summary line (or, in JSON, with "ending": "bad_input") nothing looks complete.
-            err.write(fmt::format("concur: {}\n", bad_input_message));
+            // It ends like every usage error, with the help to read.
+            err.write(fmt::format("concur: {} (see 'concur primes --help')\n", bad_input_message));
             return exit_status::usage;
     }
     return exit_status::failure;

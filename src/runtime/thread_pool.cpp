@@ -1,18 +1,17 @@
 // run_thread_pool: the processor pool again, with std::thread workers and in-memory queues.
 #include "concur/runtime/thread_pool.hpp"
 
+#include "concur/runtime/pool_loop.hpp"
+#include "concur/runtime/pool_worker.hpp"
 #include "concur/runtime/blocking_queue.hpp"
-#include "concur/sys/signal_pipe.hpp"
 #include "concur/sys/thread_start.hpp"
 #include "concur/sys/unique_fd.hpp"
-#include "pool_ledger.hpp"
-#include "pool_worker.hpp"
 
 #include <fmt/os.h>
 
 #include <array>
-#include <atomic>
 #include <cerrno>
+#include <future>
 #include <memory>
 #include <poll.h>
 #include <sys/eventfd.h>
@@ -51,136 +50,111 @@ private:
     int doorbell_;
 };
 
-class thread_pool {
+/// Threads: one job queue every worker pops, one result queue every worker pushes, and a
+/// doorbell (an eventfd) each worker rings after a push, which the parent can poll.
+class queue_transport final : public pool_transport {
 public:
-    thread_pool(number_source& source, const pool_options& options, pool_listener& listener)
-        : options_(options), listener_(listener), activity_(new detail::worker_activity[options.workers]),
-          thread_ids_(new std::atomic<long>[options.workers]{}),
-          ledger_(source, options, listener, report_) {
+    explicit queue_transport(prime_check check) : check_(check) {
         const int fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
         if (fd < 0) throw fmt::system_error(errno, "cannot create an eventfd");
         doorbell_ = sys::unique_fd{fd};
     }
+    queue_transport(const queue_transport&) = delete;
+    queue_transport& operator=(const queue_transport&) = delete;
+    ~queue_transport() override { stop_and_join(); }
 
-    thread_pool(const thread_pool&) = delete;
-    thread_pool& operator=(const thread_pool&) = delete;
-
-    /// Whatever happened, no thread outlives the pool. A thread cannot be killed, only told:
-    /// closing the job queue makes every worker's next receive fail, and it returns.
-    ~thread_pool() { stop_and_join(); }
-
-    pool_report run() {
-        send_records();  // as the process pool does: each worker finds work the moment it starts
-        start_workers();
-        while (workers_done_ < options_.workers && !report_.interrupt_signal) step();
-        if (report_.interrupt_signal) report_.ending = pool_ending::interrupted;
-        stop_and_join();
-        ledger_.collect_unchecked();
-        return std::move(report_);
+    void prepare(std::span<worker_slot> slots) override {
+        activities_ = std::make_unique<worker_activity[]>(slots.size());
+        threads_.resize(slots.size());
+        for (worker_slot& slot : slots) slot.activity = &activities_[slot.number - 1];
     }
 
-private:
-    void start_workers() {
+    void start_worker(worker_slot& slot) override {
+        std::promise<long> id;
+        auto known_id = id.get_future();
         {
             // Threads inherit the signal mask: created with every signal blocked, the workers
             // leave SIGINT and SIGTERM to this thread, which turns them into a clean stop.
             const sys::signal_block blocked;
-            threads_.reserve(options_.workers);
-            for (unsigned index = 0; index < options_.workers; ++index) {
-                threads_.push_back(sys::start_thread([this, index] {
-                    thread_ids_[index].store(static_cast<long>(::gettid()), std::memory_order_release);
-                    thread_ids_[index].notify_one();
+            threads_[slot.number - 1] = sys::start_thread(
+                [this, number = slot.number, activity = slot.activity, id = std::move(id)]() mutable {
+                    id.set_value(static_cast<long>(::gettid()));
                     queue_channel channel{jobs_, results_, doorbell_.get()};
-                    (void)detail::run_pool_worker(index + 1, channel, options_.check, activity_[index]);
-                }));
-            }
+                    (void)run_pool_worker(number, channel, check_, *activity);
+                });
         }
-        for (unsigned index = 0; index < options_.workers; ++index) {
-            thread_ids_[index].wait(0, std::memory_order_acquire);
-            listener_.on_worker_started(index + 1, thread_ids_[index].load(std::memory_order_acquire));
-        }
+        slot.system_id = known_id.get();
     }
 
-    /// One turn of the loop, the process pool's: queue what fits, deliver what came back,
-    /// then sleep until a signal, a result or input arrives.
-    void step() {
-        send_records();
-        deliver_results();
-        if (workers_done_ == options_.workers) return;
+    send_outcome send(const job_record& job) override {
+        if (jobs_.try_push(job)) return send_outcome::sent;
+        queue_full_ = true;
+        return send_outcome::full;
+    }
 
-        std::array<pollfd, 3> fds{};
-        fds[0] = pollfd{signals_.fd(), POLLIN, 0};
+    receive_outcome receive(const std::function<void(const result_record&)>& deliver) override {
+        receive_outcome outcome = receive_outcome::nothing;
+        while (const auto record = results_.try_pop()) {
+            deliver(*record);
+            outcome = receive_outcome::some;
+        }
+        return outcome;
+    }
+
+    pool_wakeup wait(const pool_wait& what) override {
+        // A queue is not a descriptor: poll() cannot wait for room in it. The job waits only
+        // while the queue is full, and then every worker has work queued, so a result (and the
+        // doorbell) will come.
+        if (what.job_waiting && !queue_full_) return {.room = true};
+        std::array<pollfd, 3> fds{};  // poll() skips a negative descriptor
+        fds[0] = pollfd{what.signal_fd, POLLIN, 0};
         fds[1] = pollfd{doorbell_.get(), POLLIN, 0};
-        const int input = ledger_.input_fd();
-        fds[2] = pollfd{input, POLLIN, 0};  // a negative fd is ignored by poll()
+        fds[2] = pollfd{what.input_fd, POLLIN, 0};
         if (::poll(fds.data(), fds.size(), -1) < 0) {
-            if (errno == EINTR) return;
+            if (errno == EINTR) return {};  // a signal: its byte is on the signal pipe
             throw fmt::system_error(errno, "cannot poll the pool's doorbell");
         }
-        if (fds[0].revents != 0) handle_signals();
-        if (fds[1].revents != 0) {
+        const bool rang = fds[1].revents != 0;
+        if (rang) {
             std::uint64_t rings = 0;
             (void)::read(doorbell_.get(), &rings, sizeof rings);  // resets the count
+            queue_full_ = false;
         }
-        if (input >= 0 && fds[2].revents != 0) ledger_.read_input();
+        return {.signal = fds[0].revents != 0, .input = fds[2].revents != 0, .results = rang, .room = rang};
     }
 
-    /// Fills the job queue up to its capacity. A full queue means every worker has work
-    /// queued, so a result (and the doorbell) will come: the parent never waits on room.
-    void send_records() {
-        while (true) {
-            if (!next_record_) next_record_ = ledger_.take_next_record();
-            if (!next_record_ || !jobs_.try_push(*next_record_)) return;
-            next_record_.reset();
-        }
+    sys::child_exit wait_for_end(worker_slot& slot) override {
+        threads_[slot.number - 1].join();  // it said done: it is returning
+        return {true, 0};                   // a thread cannot die alone (a crash ends the process)
     }
 
-    void deliver_results() {
-        bool delivered = false;
-        while (const auto record = results_.try_pop()) {
-            ledger_.accept(*record);
-            if (record->kind == result_kind::done) ++workers_done_;
-            delivered = true;
-        }
-        if (delivered) listener_.flush();
-    }
+    void stop_workers(std::span<worker_slot> /*slots*/) noexcept override { stop_and_join(); }
 
-    void handle_signals() {
-        while (const auto signal = signals_.take()) {
-            if (report_.interrupt_signal == 0) report_.interrupt_signal = *signal;
-        }
-    }
-
+private:
+    /// A thread cannot be killed, only told: closing the job queue makes every worker's next
+    /// receive fail, and it returns, once the batch it holds is checked.
     void stop_and_join() noexcept {
-        if (joined_) return;
-        ledger_.stop_sending();
         jobs_.close();  // no-op after the pills: every worker has already returned
-        for (std::thread& thread : threads_) thread.join();
-        joined_ = true;
+        for (std::thread& thread : threads_) {
+            if (thread.joinable()) thread.join();
+        }
     }
 
-    const pool_options& options_;
-    pool_listener& listener_;
-    sys::signal_pipe signals_{SIGINT, SIGTERM};
-    std::unique_ptr<detail::worker_activity[]> activity_;  // one slot per worker
-    std::unique_ptr<std::atomic<long>[]> thread_ids_;      // gettid() of each worker, 0 until known
-    sys::unique_fd doorbell_;                               // eventfd: workers ring it after each send
+    prime_check check_;
+    std::unique_ptr<worker_activity[]> activities_;  // one per slot
+    std::vector<std::thread> threads_;               // one per slot
+    sys::unique_fd doorbell_;                        // eventfd: workers ring it after each send
     // The job queue holds 16 records, as the job pipe does (64 KiB of 4 KiB records).
     blocking_queue<job_record> jobs_{16};
     blocking_queue<result_record> results_;
-    std::vector<std::thread> threads_;
-    std::optional<job_record> next_record_;  // taken from the ledger, waiting for room
-    unsigned workers_done_ = 0;
-    bool joined_ = false;
-    pool_report report_;
-    detail::pool_ledger ledger_;  // after report_, which it writes
+    bool queue_full_ = false;  // the last send found no room, and no result came since
 };
 
 }  // namespace
 
 pool_report run_thread_pool(number_source& source, const pool_options& options, pool_listener& listener) {
-    thread_pool pool{source, options, listener};
-    return pool.run();
+    queue_transport transport{options.check};
+    return run_pool(transport, source, options, listener);
 }
 
 }  // namespace concur

@@ -1,188 +1,115 @@
-// Tests for fast_trial_division: the vector divisibility test agrees with `n % d` exactly, at
-// every instruction-set level this CPU has, where floating point is most likely to go wrong.
+// Tests for fast_trial_division: the same answers as the seed's loop with every kernel, every
+// chunk size, at block and chunk edges and at the ends of the uint64 range.
 #include "concur/core/fast_trial_division.hpp"
 #include "concur/core/fixtures.hpp"
 #include "concur/core/is_prime.hpp"
-#include "concur/core/miller_rabin.hpp"
+#include "concur/core/trial_kernel.hpp"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <array>
 #include <cstdint>
 #include <limits>
 #include <random>
-#include <string>
 #include <vector>
 
 namespace {
 
-using concur::divisibility_mask;
 using concur::is_prime_fast_trial;
-using concur::simd_level;
+using concur::trial_kernel;
 
 constexpr std::uint64_t two_to_53 = std::uint64_t{1} << 53;
-constexpr std::uint64_t largest_divisor = 0xFFFF'FFFFULL;
+constexpr std::uint64_t chunk_span = concur::divisors_per_chunk / 8 * 30;  // numbers per chunk
 
-std::string name(simd_level level) { return std::string{concur::simd_level_name(level)}; }
-
-/// What the mask should be, by plain integer arithmetic.
-unsigned expected_mask(std::uint64_t n, const std::array<std::uint64_t, 8>& divisors) {
-    unsigned mask = 0;
-    for (std::size_t i = 0; i < divisors.size(); ++i) mask |= n % divisors[i] == 0 ? 1U << i : 0U;
-    return mask;
-}
-
-/// Checks `d` in every lane, beside its neighbours, against `n % d`, at every level.
-void expect_exact(std::uint64_t n, std::uint64_t d) {
-    for (std::size_t lane = 0; lane < 8; ++lane) {
-        std::array<std::uint64_t, 8> divisors{};
-        for (std::size_t i = 0; i < 8; ++i) {
-            const auto shift = static_cast<std::int64_t>(i) - static_cast<std::int64_t>(lane);
-            std::uint64_t candidate = d + static_cast<std::uint64_t>(shift);
-            if (candidate < 7 || candidate > largest_divisor) candidate = d;
-            divisors[i] = candidate;
-        }
-        for (const simd_level level : concur::supported_simd_levels()) {
-            ASSERT_EQ(divisibility_mask(n, divisors, level), expected_mask(n, divisors))
-                << "n=" << n << " d=" << d << " lane=" << lane << " level=" << name(level);
-        }
-    }
-}
-
-/// The prime factors of a fixture number: small ones by division, then what is left is a
-/// prime or the square of one (checked, not assumed).
-std::vector<std::uint64_t> prime_factors(std::uint64_t n) {
-    std::vector<std::uint64_t> factors;
-    for (std::uint64_t d = 2; d < 1000 && d * d <= n; ++d) {
-        while (n % d == 0) {
-            factors.push_back(d);
-            n /= d;
-        }
-    }
-    if (n == 1) return factors;
-    const std::uint64_t root = concur::integer_sqrt(n);
-    if (root * root == n && concur::is_prime_miller_rabin(root)) {
-        factors.insert(factors.end(), {root, root});
-    } else {
-        EXPECT_TRUE(concur::is_prime_miller_rabin(n)) << "unexpected cofactor " << n;
-        factors.push_back(n);
-    }
-    return factors;
-}
-
-/// Every divisor of n: start from 1 and multiply in one prime factor at a time.
-std::vector<std::uint64_t> all_divisors(std::uint64_t n) {
-    std::vector<std::uint64_t> divisors{1};
-    for (const std::uint64_t p : prime_factors(n)) {
-        const std::size_t known = divisors.size();
-        for (std::size_t i = 0; i < known; ++i) {
-            const std::uint64_t d = divisors[i] * p;
-            if (n % d == 0 && std::find(divisors.begin(), divisors.end(), d) == divisors.end()) divisors.push_back(d);
-        }
-    }
-    return divisors;
-}
-
-TEST(fast_trial_division_test, sse2_is_always_supported) {
-    const auto levels = concur::supported_simd_levels();
-    ASSERT_FALSE(levels.empty());
-    EXPECT_EQ(levels.front(), simd_level::sse2);
-    EXPECT_EQ(concur::best_simd_level(), levels.back());
-}
-
-TEST(fast_trial_division_test, every_divisor_of_every_fixture_number) {
-    std::size_t checked = 0;
-    for (const auto& known : concur::book_numbers()) {
-        for (const std::uint64_t d : all_divisors(known.value)) {
-            ASSERT_EQ(known.value % d, 0U);
-            if (d < 7 || d > largest_divisor) continue;
-            expect_exact(known.value, d);
-            ++checked;
-        }
-    }
-    EXPECT_GT(checked, 500U);  // 3333333333333333 alone has 128 divisors
-}
-
-TEST(fast_trial_division_test, multiples_plus_minus_one_near_2_to_53_and_2_to_64) {
-    // k * d - 1, k * d and k * d + 1, for k * d on both sides of 2^53 (where exactness of
-    // doubles ends) and just under 2^64 (where the quotient is largest).
-    std::mt19937_64 random{53};
-    std::vector<std::uint64_t> divisors{7, 11, 13, 31, 4093, 65521, 94906265, 94906267, 1ULL << 26,
-                                        2147483647, 4294967291, largest_divisor};
-    for (int i = 0; i < 40; ++i) divisors.push_back(7 + random() % (largest_divisor - 7));
-    for (const std::uint64_t d : divisors) {
-        for (const std::uint64_t target : {two_to_53, std::numeric_limits<std::uint64_t>::max()}) {
-            const std::uint64_t k_top = target / d;
-            for (const std::uint64_t k : {k_top - 1, k_top, k_top + 1}) {
-                const std::uint64_t multiple = k * d;  // for k_top + 1 near 2^64 this wraps: skip it
-                if (multiple / d != k) continue;
-                for (const std::uint64_t n : {multiple - 1, multiple, multiple + 1}) expect_exact(n, d);
-            }
-        }
-    }
-}
-
-TEST(fast_trial_division_test, squares_of_large_primes_are_found) {
-    // p * p is composite only because of p, the last divisor tried: an inexact test misses it.
-    // Primes around sqrt(2^53) = 94906265.6 put p * p on both sides of 2^53.
-    std::vector<std::uint64_t> primes;
-    for (std::uint64_t p = 94906265 - 400; p < 94906265 + 400; ++p) {
-        if (concur::is_prime_miller_rabin(p)) primes.push_back(p);
-    }
-    ASSERT_GT(primes.size(), 10U);
-    for (const std::uint64_t p : {primes.front(), primes[primes.size() / 2 - 1], primes[primes.size() / 2],
-                                  primes.back()}) {
-        for (const simd_level level : concur::supported_simd_levels()) {
-            EXPECT_FALSE(is_prime_fast_trial(p * p, level)) << p << " " << name(level);
-        }
-    }
-    // Near 2^64 the full scan is too long for a unit test; the divisibility test itself is
-    // checked on the square and its neighbours.
-    for (const std::uint64_t p : {4294967291ULL, 4294967279ULL, 3037000493ULL}) {
-        expect_exact(p * p, p);
-        expect_exact(p * p - 1, p);
-        expect_exact(p * p + 1, p);
-    }
-}
-
-TEST(fast_trial_division_test, agrees_with_the_seed_below_100000_and_around_every_block_edge) {
-    // Every n below 10^5, then p * p and p * q for consecutive primes up to 10^4: their
-    // smallest factor lands in every lane and at every position in a block.
+/// Products of consecutive primes from `low` on: their smallest factor lands in every lane and
+/// at every position in a block.
+std::vector<std::uint64_t> products_of_consecutive_primes(std::uint64_t low, std::uint64_t high) {
     std::vector<std::uint64_t> numbers;
-    for (std::uint64_t n = 0; n < 100000; ++n) numbers.push_back(n);
     std::uint64_t previous = 0;
-    for (std::uint64_t p = 7; p < 10000; ++p) {
+    for (std::uint64_t p = low; p < high; ++p) {
         if (!concur::is_prime(p)) continue;
         numbers.push_back(p * p);
         if (previous != 0) numbers.push_back(previous * p);
         previous = p;
     }
-    for (const simd_level level : concur::supported_simd_levels()) {
-        for (const std::uint64_t n : numbers) ASSERT_EQ(is_prime_fast_trial(n, level), concur::is_prime(n)) << n << " " << name(level);
+    return numbers;
+}
+
+TEST(fast_trial_division_test, agrees_with_the_seed_below_100000_and_around_every_block_edge) {
+    std::vector<std::uint64_t> numbers = products_of_consecutive_primes(7, 10000);
+    for (std::uint64_t n = 0; n < 100000; ++n) numbers.push_back(n);
+    for (const trial_kernel* kernel : concur::supported_trial_kernels()) {
+        for (const std::uint64_t n : numbers) {
+            ASSERT_EQ(is_prime_fast_trial(n, *kernel), concur::is_prime(n)) << n << " " << kernel->name;
+        }
     }
 }
 
-TEST(fast_trial_division_test, book_fixture_at_every_level) {
-    for (const simd_level level : concur::supported_simd_levels()) {
-        for (const auto& known : concur::book_numbers()) {
-            EXPECT_EQ(is_prime_fast_trial(known.value, level), known.prime) << known.value << " " << name(level);
+TEST(fast_trial_division_test, every_chunk_size_gives_the_same_answers_around_chunk_edges) {
+    // Smallest factors just before and after the first chunk edges, with chunks of 32 divisors
+    // (one block), an odd size, the default and one chunk for the whole range.
+    std::vector<std::uint64_t> numbers;
+    for (std::uint64_t edge = 30 + chunk_span; edge < 30 + 4 * chunk_span; edge += chunk_span) {
+        const auto near_edge = products_of_consecutive_primes(edge - 300, edge + 300);
+        numbers.insert(numbers.end(), near_edge.begin(), near_edge.end());
+    }
+    ASSERT_GT(numbers.size(), 100U);
+    for (const trial_kernel* kernel : concur::supported_trial_kernels()) {
+        for (const std::uint64_t chunk : {std::uint64_t{1}, std::uint64_t{32}, std::uint64_t{100},
+                                          concur::divisors_per_chunk, std::uint64_t{1} << 40}) {
+            for (const std::uint64_t n : numbers) {
+                ASSERT_EQ(concur::is_prime_fast_trial_in_chunks(n, *kernel, chunk), concur::is_prime(n))
+                    << n << " " << kernel->name << " chunks of " << chunk;
+            }
         }
     }
+}
+
+TEST(fast_trial_division_test, smallest_wheel_divisor_is_the_first_one_in_the_range) {
+    // Against a plain loop over [from, to): ranges that start and end anywhere in a block, with
+    // divisors inside, at the ends and just past them.
+    std::mt19937_64 random{30};
+    const auto expected = [](std::uint64_t n, std::uint64_t from, std::uint64_t to) -> std::uint64_t {
+        for (std::uint64_t d = from; d < to; ++d) {
+            if (d % 2 != 0 && d % 3 != 0 && d % 5 != 0 && n % d == 0) return d;
+        }
+        return 0;
+    };
+    for (int i = 0; i < 3000; ++i) {
+        const std::uint64_t from = 30 * (1 + random() % 2000);
+        const std::uint64_t to = from + random() % 600;
+        // n: a product of two numbers near the range, or of two random ones.
+        const std::uint64_t a = from + random() % 700;
+        const std::uint64_t b = i % 3 == 0 ? 7 + random() % 100000 : a + random() % 100;
+        for (const std::uint64_t n : {a * b, a * b + 2, (a | 1) * (b | 1)}) {
+            for (const trial_kernel* kernel : concur::supported_trial_kernels()) {
+                ASSERT_EQ(concur::smallest_wheel_divisor(n, from, to, *kernel), expected(n, from, to))
+                    << "n=" << n << " [" << from << ", " << to << ") " << kernel->name;
+            }
+        }
+    }
+}
+
+TEST(fast_trial_division_test, book_fixture_with_every_kernel) {
+    for (const trial_kernel* kernel : concur::supported_trial_kernels()) {
+        for (const auto& known : concur::book_numbers()) {
+            EXPECT_EQ(is_prime_fast_trial(known.value, *kernel), known.prime) << known.value << " " << kernel->name;
+        }
+    }
+    for (const auto& known : concur::book_numbers()) EXPECT_EQ(is_prime_fast_trial(known.value), known.prime);
     for (const auto& known : concur::seed_numbers()) EXPECT_EQ(is_prime_fast_trial(known.value), known.prime);
 }
 
 TEST(fast_trial_division_test, edges_of_the_uint64_range) {
-    for (const simd_level level : concur::supported_simd_levels()) {
-        EXPECT_FALSE(is_prime_fast_trial(0, level));
-        EXPECT_FALSE(is_prime_fast_trial(1, level));
-        EXPECT_TRUE(is_prime_fast_trial(2, level));
-        EXPECT_TRUE(is_prime_fast_trial(3, level));
-        EXPECT_TRUE(is_prime_fast_trial(5, level));
-        EXPECT_TRUE(is_prime_fast_trial(7, level));
-        EXPECT_FALSE(is_prime_fast_trial(std::numeric_limits<std::uint64_t>::max(), level));
-        EXPECT_FALSE(is_prime_fast_trial(two_to_53 + 1, level));   // 3 * 107 * 28059810762433
-        EXPECT_TRUE(is_prime_fast_trial(two_to_53 - 111, level));  // the largest prime below 2^53
+    for (const trial_kernel* kernel : concur::supported_trial_kernels()) {
+        EXPECT_FALSE(is_prime_fast_trial(0, *kernel));
+        EXPECT_FALSE(is_prime_fast_trial(1, *kernel));
+        EXPECT_TRUE(is_prime_fast_trial(2, *kernel));
+        EXPECT_TRUE(is_prime_fast_trial(3, *kernel));
+        EXPECT_TRUE(is_prime_fast_trial(5, *kernel));
+        EXPECT_TRUE(is_prime_fast_trial(7, *kernel));
+        EXPECT_FALSE(is_prime_fast_trial(std::numeric_limits<std::uint64_t>::max(), *kernel));
+        EXPECT_FALSE(is_prime_fast_trial(two_to_53 + 1, *kernel));   // 3 * 107 * 28059810762433
+        EXPECT_TRUE(is_prime_fast_trial(two_to_53 - 111, *kernel));  // the largest prime below 2^53
     }
 }
 

@@ -147,6 +147,26 @@ TEST_P(every_model, leaves_no_descriptor_behind) {
 INSTANTIATE_TEST_SUITE_P(models, every_model, ::testing::ValuesIn(all_execution_models()),
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
 
+class pool_model : public ::testing::TestWithParam<execution_model> {};
+
+TEST_P(pool_model, workers_that_say_done_and_exit_at_once_are_never_lost) {
+    // Each worker sends done and ends at once, so a process's SIGCHLD often arrives before the
+    // parent has read the record. Many short runs with many workers make that race likely. A
+    // pool that did not count done records would report workers lost, or never end.
+    for (int run = 0; run < 30; ++run) {
+        list_source source{{2, 3}};
+        collecting_listener listener;
+        const auto report = run_checks(GetParam(), source, {64, is_prime, {}}, listener);
+        ASSERT_EQ(report.ending, pool_ending::complete) << "run " << run;
+        ASSERT_TRUE(report.lost_workers.empty()) << "run " << run;
+        ASSERT_TRUE(listener.lost_workers.empty()) << "run " << run;
+        ASSERT_EQ(listener.started.size(), 64U);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(models, pool_model, ::testing::Values(execution_model::thread, execution_model::process),
+                         [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
+
 /// SIGTERM sent to the whole process, as `kill` does, from inside a check.
 bool terminate_on_666(std::uint64_t n) noexcept {
     if (n == 666) ::kill(::getpid(), SIGTERM);

@@ -1,44 +1,37 @@
-// fast_trial_division: the seed's trial division, same divisors in the same order, at the speed
-// of the vector unit.
+// fast_trial_division: the seed's trial division, same answers, at the speed of the vector unit.
 #pragma once
 
+#include "concur/core/trial_kernel.hpp"
+
 #include <cstdint>
-#include <span>
-#include <string_view>
 
 namespace concur {
 
-/// The vector instruction sets the fast trial division is compiled for. The default build is
-/// portable x86-64 (SSE2); the wider ones are compiled alongside and picked at run time.
-enum class simd_level {
-    sse2,    // 2 doubles per instruction: every x86-64 CPU
-    avx2,    // 4 doubles
-    avx512,  // 8 doubles (AVX-512F)
-};
-
-[[nodiscard]] std::string_view simd_level_name(simd_level level) noexcept;
-
-/// The levels this CPU (and its OS) can run, narrowest first; always includes sse2.
-[[nodiscard]] std::span<const simd_level> supported_simd_levels() noexcept;
-
-/// The widest supported level: what is_prime_fast_trial uses.
-[[nodiscard]] simd_level best_simd_level() noexcept;
-
 /// Whether `n` is prime, by trial division up to integer_sqrt(n), exactly like the seed's
 /// is_prime, only faster: 2, 3 and 5 first, then only divisors on the mod-30 wheel (30k + 1, 7,
-/// 11, 13, 17, 19, 23, 29: the other odd numbers are multiples of 3 or 5, already tried), eight
-/// at a time in the vector unit, each tested with floating-point division where the test is
-/// proved exact (the proof is in the .cpp). Same answers as is_prime for every uint64.
+/// 11, 13, 17, 19, 23, 29: the other odd numbers are multiples of 3 or 5, already tried), 2 to
+/// 8 at a time in the vector unit, each tested in floating point where the test is proved
+/// exact (division_test.hpp, reciprocal_test.hpp). Same answers as is_prime for every uint64.
+/// The kernel is trial_kernel_for(n)'s choice (trial_kernel_choice.hpp).
 [[nodiscard]] bool is_prime_fast_trial(std::uint64_t n) noexcept;
 
-/// The same at a chosen level, for tests and benchmarks; `level` must be supported.
-[[nodiscard]] bool is_prime_fast_trial(std::uint64_t n, simd_level level) noexcept;
+/// The same with a chosen kernel, for tests and benchmarks; the CPU must support it.
+[[nodiscard]] bool is_prime_fast_trial(std::uint64_t n, const trial_kernel& kernel) noexcept;
 
-/// The vector divisibility test alone, on eight chosen divisors: bit i of the result is set
-/// when it finds that divisors[i] divides `n`. Exposed so tests can compare it with `n % d`
-/// on hand-picked divisors. Each divisor must be from 7 to 2^32 - 1.
-[[nodiscard]] unsigned divisibility_mask(std::uint64_t n, std::span<const std::uint64_t, 8> divisors,
-                                         simd_level level) noexcept;
+/// A check runs in chunks of this many wheel divisors (a few microseconds each): one loop calls
+/// smallest_wheel_divisor chunk after chunk, so a long check has one place, between chunks,
+/// where it can stop or report how far it got.
+constexpr std::uint64_t divisors_per_chunk = 4096;
+
+/// The same in chunks of about `chunk_divisors` wheel divisors (rounded down to a multiple of 32,
+/// at least 32): for the benchmark that shows what chunking costs.
+[[nodiscard]] bool is_prime_fast_trial_in_chunks(std::uint64_t n, const trial_kernel& kernel,
+                                                 std::uint64_t chunk_divisors) noexcept;
+
+/// The smallest d with from <= d < to, d on the wheel (not a multiple of 2, 3 or 5), that
+/// divides n; 0 if there is none. `from` is a multiple of 30, at least 30; `to` <= 2^32 + 30.
+[[nodiscard]] std::uint64_t smallest_wheel_divisor(std::uint64_t n, std::uint64_t from, std::uint64_t to,
+                                                   const trial_kernel& kernel) noexcept;
 
 /// Fast trial division's cost in units of one seed `n % i`: it tries 8 of every 15 odd
 /// divisors, several times faster each. Used to size job batches.

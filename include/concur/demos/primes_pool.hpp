@@ -14,7 +14,8 @@ namespace concur {
 
 struct primes_options {
     execution_model model = execution_model::process;
-    unsigned workers = 1;                // ignored by the sequential model
+    unsigned workers = 1;                // as given: 1 to max_workers, and 1 for a model without
+                                         // workers (model_uses_workers), which runs one check at a time
     std::vector<std::uint64_t> numbers;  // what to check, unless from_stdin
     bool from_stdin = false;             // read whitespace-separated numbers from `stdin_fd`
     int stdin_fd = 0;

@@ -9,9 +9,11 @@ namespace concur {
 /// Spawns one task per number on a fresh event loop (concur::run) and gathers them, a bounded
 /// window at a time, so a stream of 10^7 numbers never holds 10^7 frames. Every check runs on
 /// the calling thread, one after the other: each is reported as worker 1, and
-/// `options.workers` is ignored. SIGINT and SIGTERM are looked at between two checks (a check
-/// in progress is finished first) and while waiting for standard input, and are returned in
-/// the report, like the other models do; the numbers read but not checked are listed.
+/// `options.workers` is ignored. Standard input is read through the loop: while the supervisor
+/// awaits readable() on it, the thread blocks in one poll() on the input and the signal pipe.
+/// SIGINT and SIGTERM are looked at between two checks (a check in progress is finished
+/// first) and while waiting for standard input, and are returned in the report, like the
+/// other models do; the numbers read but not checked are listed.
 [[nodiscard]] pool_report run_coroutine_checks(number_source& source, const pool_options& options,
                                                pool_listener& listener);
 

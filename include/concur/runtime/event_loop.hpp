@@ -1,12 +1,14 @@
-// event_loop: the single-threaded loop that runs coroutines: a ready queue and a timer heap.
+// event_loop: the single-threaded loop that runs coroutines: ready queue, timer heap, descriptors.
 #pragma once
 
+#include "concur/runtime/descriptor_poller.hpp"
 #include "concur/runtime/loop_clock.hpp"
 #include "concur/runtime/task.hpp"
 #include "concur/runtime/task_handle.hpp"
 #include "concur/runtime/task_root.hpp"
 #include "concur/runtime/timer_queue.hpp"
 
+#include <coroutine>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -25,7 +27,11 @@ namespace concur {
 /// Everything here must be used from the loop's thread.
 class event_loop {
 public:
-    explicit event_loop(loop_clock& clock) noexcept : clock_(clock) {}
+    /// Time from `clock`; descriptors waited on with poll(2).
+    explicit event_loop(loop_clock& clock) noexcept;
+    /// Time from `clock`; descriptors waited on through `poller` (a test's, say).
+    event_loop(loop_clock& clock, descriptor_poller& poller) noexcept
+        : clock_(clock), poller_(poller) {}
     /// Destroys the frames of tasks that never finished (their destructors run, nothing resumes).
     ~event_loop();
     event_loop(const event_loop&) = delete;
@@ -44,25 +50,40 @@ public:
     /// alive and turns until they have cleaned up (the spinner clears its line), and returns
     /// main's value or rethrows its exception. Throws std::logic_error when called from inside
     /// a running loop (asyncio: "cannot be called from a running event loop"), or when every
-    /// task waits and no timer is set (nothing could ever wake them: a deadlock).
+    /// task waits and neither a timer nor a descriptor is watched (nothing could ever wake
+    /// them: a deadlock). A task waiting on a descriptor is not deadlocked: another process,
+    /// or a signal handler, may make it readable.
     template <typename T>
     T run_until_complete(task<T> main);
 
     /// One turn of the loop, in this order (ae.c's aeProcessEvents):
-    ///  1. If no coroutine is ready, block in the kernel until the earliest timer's deadline
-    ///     (loop_clock::sleep_until): an idle loop costs no CPU, there is no polling.
-    ///  2. Move every timer whose deadline has passed to the ready queue, earliest first,
+    ///  1. Wait in the kernel, once, never busily:
+    ///     - descriptors watched: one poll() on all of them, for at most the time left until
+    ///       the earliest timer (no timer: until one is ready). If a coroutine is ready, the
+    ///       poll only looks (timeout zero): a task that keeps yielding cannot starve a
+    ///       descriptor, as step 4 keeps it from starving timers.
+    ///     - none watched and no coroutine ready: sleep until the earliest timer
+    ///       (loop_clock::sleep_until; ae.c would poll no descriptor, but the clock's sleep
+    ///       takes an absolute deadline where poll takes a relative timeout).
+    ///     Either way an idle loop costs no CPU.
+    ///  2. Move the coroutines whose descriptor poll() found ready to the ready queue, in the
+    ///     order their waits began (ae.c, too, handles file events before timers).
+    ///  3. Move every timer whose deadline has passed to the ready queue, earliest first,
     ///     equal deadlines in the order they were set.
-    ///  3. Resume the coroutines that were ready at this point, first in first out. Those they
+    ///  4. Resume the coroutines that were ready at this point, first in first out. Those they
     ///     make ready wait for the next turn, so a task that keeps yielding cannot starve timers.
-    ///  4. Release the tasks that finished.
-    /// With nothing ready and no timer, it returns at once.
+    ///  5. Release the tasks that finished.
+    /// With nothing ready, no timer and no descriptor watched, it returns at once.
     void run_one_turn();
 
     // --- for awaitables ---------------------------------------------------------------
     /// Puts a coroutine at the back of the ready queue (and tells its task it is runnable).
     void wake(scheduled_coroutine coroutine);
     [[nodiscard]] timer_queue& timers() noexcept { return timers_; }
+    /// Makes `waiter` ready in the first turn whose poll finds `fd` readable (steps 1 and 2).
+    void watch_readable(int fd, scheduled_coroutine waiter);
+    /// Forgets the watch set for `waiter`, which must not have fired (its wait was cancelled).
+    void stop_watching(std::coroutine_handle<> waiter) noexcept;
     [[nodiscard]] loop_clock& clock() const noexcept { return clock_; }
     /// The task whose coroutine is running now (null between resumptions).
     [[nodiscard]] task_root* running_root() const noexcept { return running_root_; }
@@ -72,6 +93,7 @@ public:
     // --- for tests and statistics ------------------------------------------------------
     [[nodiscard]] std::size_t ready_count() const noexcept { return ready_.size(); }
     [[nodiscard]] std::size_t timer_count() const noexcept { return timers_.size(); }
+    [[nodiscard]] std::size_t watched_descriptor_count() const noexcept { return watched_.size(); }
     [[nodiscard]] std::size_t live_task_count() const noexcept { return live_.size(); }
     [[nodiscard]] std::uint64_t turns() const noexcept { return turns_; }
     [[nodiscard]] std::uint64_t kernel_waits() const noexcept { return kernel_waits_; }
@@ -88,20 +110,33 @@ private:
     private:
         event_loop* previous_;
     };
+    /// A coroutine waiting for a descriptor to become readable (ae.c's aeFileEvent).
+    struct descriptor_watch {
+        int fd;
+        scheduled_coroutine waiter;
+    };
     void refuse_nested_run() const;
+    /// True while something can still make a task ready: a ready coroutine, a timer, a watch.
+    [[nodiscard]] bool can_wake_anything() const noexcept;
+    void sleep_until_the_earliest_timer();
+    void poll_watched_descriptors();
+    void wake_readable_watchers();
     [[noreturn]] void report_deadlock() const;
     void cancel_the_rest() noexcept;
     void release_finished() noexcept;
 
     loop_clock& clock_;
+    descriptor_poller& poller_;
     std::deque<scheduled_coroutine> ready_;  // coroutines to resume, in order
     timer_queue timers_;                     // coroutines sleeping until a deadline
+    std::vector<descriptor_watch> watched_;  // coroutines waiting on a descriptor, oldest first
+    std::vector<pollfd> poll_set_;           // watched_'s descriptors, as poll() takes them
     std::unordered_map<task_root*, std::shared_ptr<task_root>> live_;  // spawned, not released
     std::vector<task_root*> finished_;       // finished this turn, released at its end
     task_root* running_root_ = nullptr;      // whose coroutine is being resumed
     std::uint64_t next_task_id_ = 1;
     std::uint64_t turns_ = 0;                // run_one_turn calls
-    std::uint64_t kernel_waits_ = 0;         // times the loop blocked until a timer
+    std::uint64_t kernel_waits_ = 0;         // times it blocked (a poll that only looks is not one)
 };
 
 template <typename T>
@@ -118,14 +153,14 @@ T event_loop::run_until_complete(task<T> main) {
     current_scope scope{*this};
     task_handle<T> handle = spawn(std::move(main));
     while (!handle.done()) {
-        if (ready_.empty() && timers_.empty()) report_deadlock();
+        if (!can_wake_anything()) report_deadlock();
         run_one_turn();
     }
     // Like asyncio.run: the tasks main left running are cancelled and given the turns they
     // need to clean up. A task that ignores `cancelled` and waits forever keeps us here, as
     // it would keep asyncio.run.
     cancel_the_rest();
-    while (!live_.empty() && (!ready_.empty() || !timers_.empty())) run_one_turn();
+    while (!live_.empty() && can_wake_anything()) run_one_turn();
     return handle.result();
 }
 

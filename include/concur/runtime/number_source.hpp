@@ -2,21 +2,22 @@
 #pragma once
 
 #include "concur/core/number_tokenizer.hpp"
-#include "concur/core/usage_error.hpp"
 
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 namespace concur {
 
-/// Thrown by read_more() for a token that is not a number: the run stops there (exit 2). On
-/// its way out, a pool adds the numbers it had read and not yet answered, so that the report
-/// can list them: a run stopped by bad input must not look complete, nor lose what it read.
-class bad_input : public usage_error {
+/// Thrown by read_more() for a token that is not a number: the run stops there, and the caller
+/// decides what that means for the user. On its way out, a pool adds the numbers it had read
+/// and not yet answered, so that the report can list them: a run stopped by bad input must not
+/// look complete, nor lose what it read. what() names the token and its place.
+class bad_input : public std::runtime_error {
 public:
-    using usage_error::usage_error;
+    using std::runtime_error::runtime_error;
     std::vector<std::uint64_t> unchecked;  // read before the bad token, never answered
     bool input_left_unread = true;         // false when the bad token was the input's last
 };

@@ -1,5 +1,5 @@
-// The parent's side of a prime pool, whatever the transport: batches to send, batches in
-// flight, and each answer matched to the batch it belongs to.
+// pool_ledger: the parent's side of a prime pool, whatever the transport: batches to send,
+// batches in flight, and each answer matched to the batch it belongs to.
 #pragma once
 
 #include "concur/core/wire_records.hpp"
@@ -20,10 +20,9 @@ namespace concur::detail {
 /// two models are compared on their transport alone.
 class pool_ledger {
 public:
-    pool_ledger(number_source& source, const pool_options& options, pool_listener& listener,
+    pool_ledger(number_source& source, const batch_planner& planner, unsigned workers, pool_listener& listener,
                 pool_report& report)
-        : source_(source), planner_(options.planner), listener_(listener), report_(report),
-          workers_(options.workers), done_(options.workers, false) {
+        : source_(source), planner_(planner), listener_(listener), report_(report), workers_(workers) {
         planner_.capacity = job_record::capacity;
     }
 
@@ -88,40 +87,28 @@ public:
     /// Send the poison pills only once every batch is answered (see take_next_record).
     void hold_pills_until_answered() noexcept { hold_pills_ = true; }
 
-    /// A worker died holding `batch`, maybe while checking `culprit`. The culprit is charged
-    /// one try; past `retries` tries it is reported unchecked. Every other unanswered number
-    /// of the batch goes back to the front of the queue, uncharged: it never ran, or it ran
-    /// and its verdict died unsent. Returns whether the culprit was charged, that is whether
-    /// a number paid for this death (each number pays for at most retries + 1).
-    bool take_back(std::uint64_t batch, std::optional<std::uint64_t> culprit, unsigned retries) {
+    /// A worker died holding `batch`: the numbers of it nobody answered leave the flight and
+    /// are returned (empty if the batch was fully answered), for the caller to send again
+    /// (put_back) or give up.
+    [[nodiscard]] std::vector<std::uint64_t> take_back(std::uint64_t batch) {
         const auto found = in_flight_.find(batch);
-        if (found == in_flight_.end()) return false;  // fully answered: the worker held nothing
-        std::vector<std::uint64_t> left(found->second.numbers.begin() + static_cast<std::ptrdiff_t>(found->second.answered),
-                                        found->second.numbers.end());
+        if (found == in_flight_.end()) return {};  // fully answered: the worker held nothing
+        const auto answered = static_cast<std::ptrdiff_t>(found->second.answered);
+        std::vector<std::uint64_t> left(found->second.numbers.begin() + answered, found->second.numbers.end());
         in_flight_.erase(found);
-        bool charged = false;
-        if (culprit) {
-            const auto at = std::find(left.begin(), left.end(), *culprit);
-            charged = at != left.end();
-            if (charged && ++tries_[*culprit] > retries) {
-                report_.unchecked.push_back(*culprit);
-                left.erase(at);
-            }
-        }
-        pending_.insert(pending_.begin(), left.begin(), left.end());
-        return charged;
+        return left;
     }
+    /// Numbers to send first, before any not yet sent.
+    void put_back(const std::vector<std::uint64_t>& numbers) {
+        pending_.insert(pending_.begin(), numbers.begin(), numbers.end());
+    }
+    /// A number that will not be checked (tried too often): reported unchecked.
+    void give_up(std::uint64_t number) { report_.unchecked.push_back(number); }
 
     // --- results -----------------------------------------------------------------------
 
+    /// A record of verdicts (done records are the loop's: it counts them).
     void accept(const result_record& record) {
-        if (record.worker == 0 || record.worker > workers_) {
-            throw std::runtime_error("a result came from an unknown worker");
-        }
-        if (record.kind == result_kind::done) {
-            done_[record.worker - 1] = true;
-            return;
-        }
         const auto batch = in_flight_.find(record.batch);
         if (batch == in_flight_.end() || record.first_index != batch->second.answered ||
             record.first_index + record.count > batch->second.numbers.size()) {
@@ -137,9 +124,6 @@ public:
         batch->second.answered += record.count;
         if (batch->second.answered == batch->second.numbers.size()) in_flight_.erase(batch);
     }
-
-    /// Worker `index` (from 0) sent its done record.
-    [[nodiscard]] bool said_done(std::size_t index) const noexcept { return done_[index]; }
 
     /// At the end: every number dispatched or read but never answered, sorted.
     void collect_unchecked() {
@@ -167,12 +151,10 @@ private:
     batch_planner planner_;
     pool_listener& listener_;
     pool_report& report_;
-    unsigned workers_;
-    std::vector<bool> done_;                                        // one per worker
+    unsigned workers_;                                              // one poison pill each
     std::deque<std::uint64_t> pending_;                             // read, not yet in a batch
     std::unordered_map<std::uint64_t, batch_in_flight> in_flight_;  // sent, not fully answered
     std::uint64_t next_batch_ = 0;
-    std::unordered_map<std::uint64_t, unsigned> tries_;             // workers lost checking it
     unsigned pills_sent_ = 0;
     bool source_ended_ = false;
     bool stop_sending_ = false;

@@ -3,27 +3,25 @@
 
 #include "concur/core/wire_records.hpp"
 #include "concur/runtime/pool_types.hpp"
+#include "concur/runtime/worker_activity.hpp"
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <limits>
 
-namespace concur::detail {
+namespace concur {
 
-/// What a worker is doing, where its parent can read it after the worker dies. For processes
-/// it lives in MAP_SHARED memory: lock-free atomics work across processes.
-struct worker_activity {
-    std::atomic<std::uint64_t> number{0};  // the number being checked, valid while busy
-    std::atomic<std::uint32_t> busy{0};    // 1 between taking a number and answering it
+/// How a worker's loop ended.
+enum class worker_exit {
+    said_done,    // it took a poison pill and sent its done record: the normal end
+    jobs_closed,  // the job channel closed before any pill: the parent is gone, or stopped the run
 };
-static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
 
 /// The seed's `worker()`: `while n := jobs.get(): results.put(check(n))`, then the done
 /// record. `Channel` provides `bool receive(job_record&)` (false: the jobs are gone) and
-/// `void send(const result_record&)`. Returns the worker's exit code.
+/// `void send(const result_record&)`: a pipe for a process, a queue for a thread.
 template <typename Channel>
-int run_pool_worker(unsigned worker, Channel& channel, prime_check check, worker_activity& activity) {
+worker_exit run_pool_worker(unsigned worker, Channel& channel, prime_check check, worker_activity& activity) {
     job_record job;
     result_record out;
     out.worker = worker;
@@ -32,7 +30,7 @@ int run_pool_worker(unsigned worker, Channel& channel, prime_check check, worker
             out.kind = result_kind::done;
             out.count = 0;
             channel.send(out);
-            return 0;
+            return worker_exit::said_done;
         }
         out.kind = result_kind::verdicts;
         out.batch = job.batch;
@@ -40,12 +38,11 @@ int run_pool_worker(unsigned worker, Channel& channel, prime_check check, worker
         out.count = 0;
         for (std::uint32_t i = 0; i < job.count; ++i) {
             const std::uint64_t n = job.numbers[i];
-            activity.number.store(n, std::memory_order_relaxed);
-            activity.busy.store(1, std::memory_order_release);
+            activity.begin(n);
             const auto start = std::chrono::steady_clock::now();
             const bool prime = check(n);
             const auto elapsed = std::chrono::steady_clock::now() - start;
-            activity.busy.store(0, std::memory_order_release);
+            activity.end();
             const auto start_ns = static_cast<std::uint64_t>(
                 std::chrono::nanoseconds{start.time_since_epoch()}.count());
             // Each verdict's start is an offset from the record's first; a record whose checks
@@ -67,7 +64,7 @@ int run_pool_worker(unsigned worker, Channel& channel, prime_check check, worker
         }
         if (out.count > 0) channel.send(out);
     }
-    return 4;  // the job channel closed without a poison pill: the parent is gone
+    return worker_exit::jobs_closed;
 }
 
-}  // namespace concur::detail
+}  // namespace concur
