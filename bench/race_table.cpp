@@ -3,6 +3,7 @@
 // Usage: concur_race_table [--runs=5] [--threads=N] [--model=thread|process] [--count=M]
 // Each row of the table printed is a real row: of the runs, the one whose time per increment
 // is the median. Below it, the spread over all runs, and the ways ordered by that median.
+#include "concur/core/cpu_identity.hpp"
 #include "concur/core/number_parsing.hpp"
 #include "concur/demos/race.hpp"
 #include "concur/sys/cpu_count.hpp"
@@ -20,20 +21,12 @@ namespace {
 
 using namespace concur;
 
-/// "AMD EPYC (family 26, model 2)": a virtual machine's model name can be that short.
+/// "Oxide Virtual Turin-like Processor (AMD, family 26, model 2)": what CPUID says, as the
+/// other benchmarks record it (a virtual machine's /proc/cpuinfo may name it differently).
 std::string cpu_model() {
-    std::ifstream cpuinfo{"/proc/cpuinfo"};
-    std::string name = "unknown CPU";
-    std::string family;
-    std::string model;
-    for (std::string line; std::getline(cpuinfo, line);) {
-        const auto value = [&line] { return line.substr(line.find(':') + 2); };
-        if (line.rfind("model name", 0) == 0) name = value();
-        if (line.rfind("cpu family", 0) == 0) family = value();
-        if (line.rfind("model\t", 0) == 0) model = value();
-        if (line.empty()) break;  // the first CPU says it all
-    }
-    return fmt::format("{} (family {}, model {})", name, family, model);
+    const cpu_identity cpu = this_cpu();
+    return fmt::format("{} ({}, family {}, model {})", cpu.model_name.empty() ? "unknown CPU" : cpu.model_name,
+                       cpu.vendor, cpu.family, cpu.model);
 }
 
 std::string load_average() {
