@@ -94,7 +94,7 @@ TEST(primes_pool_test, bad_input_on_the_stream_is_one_line_and_a_usage_status) {
         EXPECT_EQ(done.status, exit_status::usage);
         EXPECT_EQ(done.err.text(),
                   "concur: standard input line 3: 'x' is not a number concur can check; allowed: decimal digits "
-                  "only, from 0 to 18446744073709551615\n");
+                  "only, from 0 to 18446744073709551615 (see 'concur primes --help')\n");
         EXPECT_EQ(done.out.text().find(" checks in "), std::string::npos);  // nothing looks complete
         if (json) {
             EXPECT_NE(done.out.text().find("\"ending\": \"bad_input\","), std::string::npos);
