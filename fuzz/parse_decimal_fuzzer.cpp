@@ -1,6 +1,7 @@
 // libFuzzer target: parse_decimal_u64 (every NUMBER argument) against an independent reference.
 #include "concur/core/message_text.hpp"
 #include "concur/core/number_parsing.hpp"
+#include "concur/core/utf8.hpp"
 #include "reference_decimal.hpp"
 
 #include <cstdint>
@@ -36,9 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::size_t bound = 2 + 4 * concur::quoted_bytes_shown + longest_length.size() + refusal_text.size() +
                                   concur::number_noun.size() + concur::numbers_allowed.size();
         if (message.size() > bound) fail("the message for a bad number is too long");
-        for (const char c : message) {
-            const auto byte = static_cast<unsigned char>(c);
-            if (byte < 0x20 || byte >= 0x7f) fail("the message for a bad number holds a control or non-ASCII byte");
+        // Printable UTF-8 is shown as it is; a control or a byte that is not UTF-8 never is.
+        for (std::size_t at = 0; at < message.size();) {
+            const concur::utf8_unit unit = concur::decode_utf8(message, at);
+            if (!unit.valid || concur::is_control(unit)) fail("the message for a bad number holds a control or bad byte");
+            at += unit.size;
         }
     }
     return 0;

@@ -1,6 +1,8 @@
 // Display width: how many terminal columns UTF-8 text takes, and where to cut it to fit.
 #include "concur/core/display_width.hpp"
 
+#include "concur/core/utf8.hpp"
+
 #include <algorithm>
 #include <span>
 
@@ -151,57 +153,6 @@ bool in_table(char32_t code_point, std::span<const code_point_range> table) {
     return range != table.end() && range->first <= code_point;
 }
 
-bool is_control(char32_t code_point) {
-    return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
-}
-
-/// One code point read from UTF-8, or one byte that does not start a valid sequence.
-struct decoded {
-    char32_t code_point;  // the code point, or the lone byte when !valid
-    std::size_t size;     // bytes read: 1 to 4, always 1 when !valid
-    bool valid;
-};
-
-decoded decode(std::string_view text, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    const decoded invalid{lead, 1, false};
-    if (lead < 0x80) return {lead, 1, true};
-    // The lead byte gives the sequence's length and the least code point it may encode; a
-    // smaller one is overlong (a second spelling of a shorter sequence, an old way to smuggle
-    // '/' or NUL past a check). 0x80..0xC1 and 0xF5..0xFF start no valid sequence at all.
-    std::size_t size = 0;
-    char32_t least = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        size = 2;
-        least = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        size = 3;
-        least = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        size = 4;
-        least = 0x10000;
-    } else {
-        return invalid;
-    }
-    if (text.size() - at < size) return invalid;  // cut short by the end of the text
-    // The lead byte carries the top 5, 4 or 3 bits; each continuation byte 6 more.
-    auto code_point = static_cast<char32_t>(lead & (0x7F >> size));
-    for (std::size_t i = 1; i < size; ++i) {
-        const auto next = static_cast<unsigned char>(text[at + i]);
-        if ((next & 0xC0) != 0x80) return invalid;  // not a continuation byte
-        code_point = (code_point << 6) | (next & 0x3Fu);
-    }
-    const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;  // UTF-16's, never text
-    if (code_point < least || code_point > 0x10FFFF || surrogate) return invalid;
-    return {code_point, size, true};
-}
-
-bool is_control(const decoded& unit) {
-    // A lone 0x80..0x9F is a C1 control to a terminal that is not in UTF-8 mode.
-    if (unit.valid) return is_control(unit.code_point);
-    return unit.code_point >= 0x80 && unit.code_point <= 0x9F;
-}
-
 /// One character as a terminal draws it: a base and the zero-width code points after it
 /// (combining marks, selectors), with what U+200D joins to it.
 struct character {
@@ -211,7 +162,7 @@ struct character {
 };
 
 character character_at(std::string_view text, std::size_t at) {
-    const decoded base = decode(text, at);
+    const utf8_unit base = decode_utf8(text, at);
     // A control stands alone: it draws nothing a mark could sit on. A lone byte 0x80..0x9F
     // is one too (see first_control), yet a UTF-8 terminal draws it as U+FFFD: one column.
     if (is_control(base)) return {base.size, base.valid ? 0U : 1U, true};
@@ -220,7 +171,7 @@ character character_at(std::string_view text, std::size_t at) {
     bool after_joiner = base.valid && base.code_point == zero_width_joiner;
     std::size_t end = at + base.size;
     while (end < text.size()) {
-        const decoded next = decode(text, end);
+        const utf8_unit next = decode_utf8(text, end);
         // An invalid byte is a character of its own (a terminal shows it as U+FFFD).
         if (!next.valid || is_control(next)) break;
         const unsigned width = code_point_width(next.code_point);
@@ -245,7 +196,7 @@ character character_at(std::string_view text, std::size_t at) {
 }  // namespace
 
 unsigned code_point_width(char32_t code_point) {
-    if (is_control(code_point) || in_table(code_point, zero_width_ranges)) return 0;
+    if (is_control_code_point(code_point) || in_table(code_point, zero_width_ranges)) return 0;
     return in_table(code_point, wide_ranges) ? 2 : 1;
 }
 
@@ -261,7 +212,7 @@ std::size_t display_width(std::string_view text) {
 
 std::size_t first_control(std::string_view text) {
     for (std::size_t at = 0; at < text.size();) {
-        const decoded next = decode(text, at);
+        const utf8_unit next = decode_utf8(text, at);
         if (is_control(next)) return at;
         at += next.size;
     }

@@ -1,8 +1,11 @@
 // The text `concur primes` prints, in the seed's shape, and the same facts as JSON.
 #include "concur/core/primes_report.hpp"
 
+#include "concur/core/fixed_text.hpp"
+
 #include <fmt/format.h>
 
+#include <array>
 #include <iterator>
 
 namespace concur {
@@ -52,27 +55,21 @@ std::size_t decimal_digits(std::uint64_t n) noexcept {
     return digits;
 }
 
+// Both written by fixed_text, which the spin report also formats with inside a signal handler:
+// one writer of JSON numbers and strings, whichever side of a handler they are on.
 std::string json_seconds(std::chrono::nanoseconds elapsed) {
-    return fmt::format("{:.9f}", seconds(elapsed));
+    std::array<char, 32> room{};  // 20 digits, a point, 9 decimals
+    fixed_text text{room};
+    text.append_seconds(elapsed.count());
+    return std::string{text.view()};
 }
 
 std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    std::string out(text.size() * 6 + 2, '\0');  // each byte at most \u00XX, and the quotes
+    fixed_text written{out};
+    written.append_json_string(text);
+    out.resize(written.view().size());
+    return out;
 }
 
 }  // namespace concur

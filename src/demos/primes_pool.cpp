@@ -266,7 +266,8 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
         case pool_ending::bad_input:
             // One line, as for any bad input: the results printed stand, and without the
             // summary line (or, in JSON, with "ending": "bad_input") nothing looks complete.
-            err.write(fmt::format("concur: {}\n", bad_input_message));
+            // It ends like every usage error, with the help to read.
+            err.write(fmt::format("concur: {} (see 'concur primes --help')\n", bad_input_message));
             return exit_status::usage;
     }
     return exit_status::failure;

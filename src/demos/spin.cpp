@@ -3,10 +3,12 @@
 
 #include "concur/core/exit_status.hpp"
 #include "concur/demos/spin_console.hpp"
+#include "concur/demos/spin_signals.hpp"
 #include "concur/demos/spinner_coroutine.hpp"
 #include "concur/demos/spinner_process.hpp"
 #include "concur/demos/spinner_thread.hpp"
-#include "concur/sys/cpu_time.hpp"
+#include "concur/sys/shared_memory.hpp"
+#include "concur/sys/signal_pipe.hpp"
 #include "concur/sys/terminal.hpp"
 
 #include <unistd.h>
@@ -27,29 +29,31 @@ spin_answer spin_with(const spin_options& options, spin_console& console) {
 }  // namespace
 
 int run_spin(const spin_options& options, output_sink& out) {
-    sys::terminal_session terminal{STDERR_FILENO, sys::can_animate(STDERR_FILENO)};
-    spin_console console{out, options.json, terminal, options.message};
+    // The spinner's board (its start gate, its frame counts) is in MAP_SHARED memory for every
+    // model: the process model's spinner is a child, with its own copy of ordinary memory.
+    const sys::shared_array<spinner_board> board{1};
+    const spin_screen_setup screen{STDERR_FILENO, sys::can_animate(STDERR_FILENO),
+                                   sys::is_pipe_or_socket(STDOUT_FILENO)};
+    spin_console console{out, options, board[0], screen};
+    const spin_signals signals{console};  // before the cursor is hidden: no way out leaves it hidden
+    const sys::terminal_session terminal{screen.fd, screen.animate};
 
-    spin_summary summary;
-    summary.model = options.model;
-    summary.nap = options.nap;
-    summary.answer = spin_with(options, console);
+    const spin_answer answer = spin_with(options, console);
     console.rethrow_output_error();
-    summary.spinner_object = console.spinner_object();
-    summary.stats = console.stats();
-    summary.work_time = console.work_time();
-    const sys::cpu_time cpu = sys::process_cpu_time();  // after the child (if any) was reaped
-    summary.cpu_user = cpu.user;
-    summary.cpu_system = cpu.system;
-
-    if (options.json) {
-        out.write(format_spin_json(summary));
-    } else {
-        out.write(format_answer(summary.answer));
-        if (options.stats) out.write(format_spin_stats(summary));
+    const spin_summary summary = console.summary(answer);
+    {
+        // An interrupt now waits until the report is whole, and then writes none of its own.
+        const sys::signal_block held{sys::terminal_signals};
+        console.final_report_begun();
+        if (options.json) {
+            out.write(format_spin_json(summary));
+        } else {
+            out.write(format_answer(summary.answer));
+            if (options.stats) out.write(format_spin_stats(summary));
+        }
+        out.flush();
     }
-    out.flush();
-    return console.lost_spinner() ? exit_status::worker_lost : exit_status::success;
+    return summary.ending == spin_ending::spinner_lost ? exit_status::worker_lost : exit_status::success;
 }
 
 }  // namespace concur

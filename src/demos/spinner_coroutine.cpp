@@ -7,24 +7,21 @@
 #include "concur/runtime/run.hpp"
 #include "concur/runtime/sleep.hpp"
 #include "concur/runtime/yield_now.hpp"
+#include "concur/sys/sleep.hpp"
 
 #include <fmt/format.h>
 
-#include <thread>
 
 namespace concur {
 namespace {
 
-// Draws a frame, then sleeps on the loop until the next tick. There is no `done` event: the
-// supervisor cancels this task, and the pending sleep throws `cancelled` (CancelledError).
-// The ticks are absolute deadlines, so a late frame does not make every later one late.
+// Draws a frame, then sleeps on the loop for 100 ms. There is no `done` event: the supervisor
+// cancels this task, and the pending sleep throws `cancelled` (CancelledError).
 task<void> spin(spinner_screen screen) {
-    auto next_tick = std::chrono::steady_clock::now();
     for (std::uint64_t tick = 0;; ++tick) {
         screen.draw(tick);
-        next_tick += frame_interval;
         try {
-            co_await sleep_until(next_tick);
+            co_await sleep_for(frame_interval);
         } catch (const cancelled&) {
             break;
         }
@@ -33,7 +30,10 @@ task<void> spin(spinner_screen screen) {
 }
 
 // The work, on the loop's only thread. Only `sleep` awaits; `block` and plain `prime` never
-// give the thread back, so the spinner task cannot run until they end: it freezes.
+// give the thread back, so the spinner task cannot run until they end: it freezes. Worse, it
+// never starts: the supervisor blocks before its first await, then cancels the spinner, and a
+// task cancelled before its first step never runs (asyncio's rule): no frame at all, as in
+// spinner_async_experiment.py. Both sleeps keep a deadline: a stop by Ctrl-Z counts.
 task<spin_answer> slow(const spin_options& options) {
     if (options.work == spin_work::prime) {
         const bool prime = options.nap > 0 ? co_await is_prime_with_naps(options.number, options.nap)
@@ -41,7 +41,7 @@ task<spin_answer> slow(const spin_options& options) {
         co_return spin_answer{spin_work::prime, options.number, prime};
     }
     if (options.work == spin_work::block) {
-        std::this_thread::sleep_for(options.duration);  // spinner_async_experiment.py: freezes the loop
+        sys::sleep_until(std::chrono::steady_clock::now() + options.duration);  // time.sleep: freezes the loop
     } else {
         co_await sleep_for(options.duration);
     }

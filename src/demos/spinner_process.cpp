@@ -3,14 +3,13 @@
 
 #include "concur/core/is_prime.hpp"
 #include "concur/core/spinner_frames.hpp"
+#include "concur/demos/spinner_child.hpp"
 #include "concur/runtime/process_event.hpp"
-#include "concur/sys/child_process.hpp"
 #include "concur/sys/shared_memory.hpp"
-#include "concur/sys/signal_pipe.hpp"
+#include "concur/sys/sleep.hpp"
 
 #include <fmt/format.h>
 
-#include <thread>
 #include <unistd.h>
 
 namespace concur {
@@ -28,9 +27,10 @@ void spin(spinner_screen screen, process_event& done) {
 
 // The parent's work. The child is another process on the scheduler's list: it draws its
 // frames whatever the parent does, sleeping or computing.
+// Sleep and block are the same to a process: time.sleep, with its deadline (see sys::sleep_until).
 spin_answer slow(const spin_options& options) {
     if (options.work == spin_work::prime) return {spin_work::prime, options.number, is_prime(options.number)};
-    std::this_thread::sleep_for(options.duration);  // sleep and block are the same to a process
+    sys::sleep_until(std::chrono::steady_clock::now() + options.duration);
     return {options.work};
 }
 
@@ -41,16 +41,10 @@ spin_answer supervisor(const spin_options& options, spin_console& console) {
     process_event& done = shared[0];
     const spinner_screen screen = console.screen();
     console.flush_before_fork();
-    pid_t spinner = 0;
-    {
-        const sys::signal_block blocked;  // no Ctrl-C between fork and watch_child
-        spinner = sys::fork_child([&] {
-            sys::terminal_session::reset_signals_in_child();
-            spin(screen, done);
-            return 0;
-        });
-        console.terminal().watch_child(spinner);
-    }
+    const pid_t spinner = start_spinner_child([&] {
+        spin(screen, done);
+        return 0;
+    });
     // The pid exists only after fork; announce() is the seed's start(): the spinner draws its
     // first frame only once this line is out (see spin_console::announce).
     console.announce(fmt::format("<child process pid={} parent={} (spin)>", spinner, ::getpid()));
@@ -58,11 +52,10 @@ spin_answer supervisor(const spin_options& options, spin_console& console) {
     const spin_answer result = slow(options);
     console.work_finished();
     done.set();
-    const sys::child_exit ended = sys::wait_for_child(spinner);  // join(): reaped, no zombie
-    console.terminal().watch_child(0);
+    const sys::child_exit ended = join_spinner_child(spinner);  // join(): reaped, no zombie
     // A thread cannot die alone; a process can (kill -KILL, a crash). set() above took no lock
     // the dead child could have held, so the parent got here and can say what happened.
-    if (!ended.success()) console.spinner_lost(spinner, ended);
+    if (!ended.success()) console.spinner_lost(spinner, ended.describe());
     return result;
 }
 

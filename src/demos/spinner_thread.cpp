@@ -4,6 +4,7 @@
 #include "concur/core/is_prime.hpp"
 #include "concur/core/spinner_frames.hpp"
 #include "concur/runtime/thread_event.hpp"
+#include "concur/sys/sleep.hpp"
 
 #include <fmt/format.h>
 #include <fmt/std.h>
@@ -26,9 +27,10 @@ void spin(spinner_screen screen, thread_event& done) {
 
 // The main thread's work. C++ has no GIL: the spinner thread runs on its own, on another core
 // if there is one, whether this thread sleeps in the kernel or computes primes flat out.
+// Sleep and block are the same to a thread: time.sleep, with its deadline (see sys::sleep_until).
 spin_answer slow(const spin_options& options) {
     if (options.work == spin_work::prime) return {spin_work::prime, options.number, is_prime(options.number)};
-    std::this_thread::sleep_for(options.duration);  // sleep and block are the same to a thread
+    sys::sleep_until(std::chrono::steady_clock::now() + options.duration);
     return {options.work};
 }
 

@@ -45,6 +45,28 @@ bool try_reap_child(pid_t pid, child_exit& how) {
     return true;
 }
 
+void wait_until_ended(pid_t pid) {
+    siginfo_t info{};
+    while (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT) < 0) {
+        if (errno != EINTR) throw fmt::system_error(errno, "cannot wait for process {}", pid);
+    }
+}
+
+void kill_and_reap(pid_t pid) noexcept {
+    ::kill(pid, SIGKILL);
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+}
+
+void stop_and_wait(pid_t pid) noexcept {
+    ::kill(pid, SIGSTOP);
+    siginfo_t info{};
+    while (::waitid(P_PID, static_cast<id_t>(pid), &info, WSTOPPED | WEXITED | WNOWAIT) < 0 && errno == EINTR) {
+    }
+}
+
+void continue_child(pid_t pid) noexcept { ::kill(pid, SIGCONT); }
+
 namespace detail {
 
 pid_t fork_with_death_signal() {

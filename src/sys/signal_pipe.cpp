@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string.h>  // sigabbrev_np (GNU)
 #include <unistd.h>
+#include <vector>
 
 namespace concur::sys {
 namespace {
@@ -36,24 +37,15 @@ signal_pipe::signal_pipe(std::initializer_list<int> signals) {
     read_end_ = std::move(ends.read_end);
     write_end_ = std::move(ends.write_end);
     signal_write_fd = write_end_.get();
-    for (const int signal : signals) {
-        struct sigaction action {};
-        action.sa_handler = write_signal_number;
-        action.sa_flags = SA_RESTART;
-        sigemptyset(&action.sa_mask);
-        struct sigaction old {};
-        if (::sigaction(signal, &action, &old) != 0) {
-            throw fmt::system_error(errno, "cannot install a handler for {}", signal_name(signal));
-        }
-        previous_.emplace_back(signal, old);
-    }
+    std::vector<signal_handler_choice> choices;
+    for (const int signal : signals) choices.push_back({signal, write_signal_number, false});
+    handlers_.emplace(std::span<const signal_handler_choice>{choices});
 }
 
 signal_pipe::~signal_pipe() { forget_in_child(); }
 
 void signal_pipe::forget_in_child() noexcept {
-    for (const auto& [signal, old] : previous_) ::sigaction(signal, &old, nullptr);
-    previous_.clear();
+    handlers_.reset();
     signal_write_fd = -1;
     read_end_.reset();
     write_end_.reset();
@@ -82,6 +74,13 @@ signal_block::signal_block() noexcept {
     sigset_t all;
     sigfillset(&all);
     ::pthread_sigmask(SIG_SETMASK, &all, &previous_);
+}
+
+signal_block::signal_block(std::span<const int> signals) noexcept {
+    sigset_t these;
+    sigemptyset(&these);
+    for (const int signal : signals) sigaddset(&these, signal);
+    ::pthread_sigmask(SIG_BLOCK, &these, &previous_);
 }
 
 signal_block::~signal_block() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }

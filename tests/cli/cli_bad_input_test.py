@@ -47,8 +47,13 @@ ARGUMENT_CASES = [
     (["primes", "1 2"], "'1 2'"),
     (["primes", "\t7"], "'\\x097'"),
     (["primes", "7\n"], "'7\\x0a'"),
-    (["primes", "\u0663"], "'\\xd9\\xa3'"),            # ARABIC-INDIC DIGIT THREE
-    (["primes", "\uff17"], "'\\xef\\xbc\\x97'"),       # FULLWIDTH DIGIT SEVEN
+    (["primes", "\u0663"], "'\u0663' " + NOT_A_NUMBER),  # ARABIC-INDIC DIGIT THREE: printable, shown as it is
+    (["primes", "\uff17"], "'\uff17'"),                 # FULLWIDTH DIGIT SEVEN
+    (["primes", "\ufeff7"], "'\\xef\\xbb\\xbf7'"),       # a byte-order mark is invisible: its bytes are shown
+    (["primes", "7\u200b"], "'7\\xe2\\x80\\x8b'"),       # so is a zero-width space
+    (["primes", "\u009b2J"], "'\\xc2\\x9b2J'"),          # U+009B is CSI, a C1 control
+    (["primes", "\udc9b2J"], "'\\x9b2J'"),               # a lone byte 0x9b (not UTF-8): CSI to some terminals
+    (["spin", "--model=th\u00e9read"], "--model: 'th\u00e9read' is not a spinner model"),
     (["primes", "\x1b[2J7"], "'\\x1b[2J7'"),           # an escape sequence is shown, not obeyed
     (["primes", "7" * 100_000], "(100000 bytes)"),
     (["primes", *(["97"] * 50_000), "x97", "2"], "'x97'"),
@@ -67,6 +72,12 @@ ARGUMENT_CASES = [
     (["primes", "--procs="], "--procs: '' is not a worker count; allowed: a whole number from 1 to 512"),
     (["primes", "--procs"], "--procs: no value given; allowed: a whole number from 1 to 512"),
     (["primes", "--procs=1", "--procs=2"], "--procs: '2' is not the only value given (also '1'); allowed: one --procs"),
+    # A flag given twice is refused like an option given twice.
+    (["primes", "--json", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
+    (["primes", "--json", "7", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
+    (["spin", "--stats", "--json", "--stats"], "--stats: '--stats' is not repeatable; allowed: one --stats"),
+    (["spin", "--json", "--json"], "--json: '--json' is not repeatable"),
+    (["cost", "--json", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
     (["primes", "--numbers=foo"], "foo"),
     (["primes", "--numbers="], "--numbers"),
     (["primes", "--numbers=a\nb"], "a\\x0ab"),
@@ -157,8 +168,9 @@ ARGUMENT_CASES = [
 # was given), what it is not, what is allowed, and which help to read.
 ARGUMENT_ERROR_SHAPE = re.compile(r"^concur: (?:[^ ]+: )?(?:'.*' is not .+|no (?:value|command) given); "
                                   r"allowed: .+ \(see 'concur (?:[a-z]+ )?--help'\)\n$")
-# About standard input: the line instead of the option, and no help (the arguments were fine).
-STDIN_ERROR_SHAPE = re.compile(r"^concur: standard input line \d+: '.*' is not .+; allowed: [^()]+\n$")
+# About standard input: the line instead of the option, and the same help to read.
+STDIN_ERROR_SHAPE = re.compile(r"^concur: standard input line \d+: '.*' is not .+; allowed: .+ "
+                               r"\(see 'concur primes --help'\)\n$")
 
 # (standard input, a fragment the message must contain)
 STDIN_CASES = [
@@ -173,7 +185,8 @@ STDIN_CASES = [
     ("1,2,3\n", "'1,2,3'"),
     ("1;2\n", "'1;2'"),
     ("3.5\n", "'3.5'"),
-    ("\u0663\n", "'\\xd9\\xa3'"),
+    ("\u0663\n", "'\u0663'"),
+    ("7\xa0\n", "line 1: '7\xa0'"),                             # NO-BREAK SPACE is not a separator
     ("\ufeff7\n", "'\\xef\\xbb\\xbf7'"),               # a UTF-8 byte-order mark
     ("\x1b[31m7\n", "'\\x1b[31m7'"),
     ("7\r\n-\r\n", "line 2: '-'"),
@@ -348,6 +361,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         (["bench", "--numbers=-"], ("bench", "--numbers", "from standard input (at least one)")),
         (["primes", "1", "-"], ("primes", "NUMBER", "a lone - reads")),
         (["primes", "--json=1"], ("", "--version", "A flag (--json, --stats) takes no value")),
+        (["primes", "--json", "--json"], ("", "--version", "a flag or an option is given at most once")),
     ]
     # (arguments): a whole number out of range; help must give the same range.
     RANGES = [["primes", "--procs=0"], ["primes", "--retries=11"], ["spin", "--model=coroutine", "--work=prime",
@@ -359,7 +373,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
             with self.subTest(command=command, option=option):
                 error = error_of(command, f"{option}={bad}")
                 allowed = re.search(r"; allowed: (.+) \(see ", error).group(1).split(", ")
-                self.assertIn(f"  {option} {{{','.join(allowed)}}}=", help_of(command))
+                self.assertIn(f"\n  {option} {{{','.join(allowed)}}}\n", help_of(command))
         for command in ("primes", "spin", "bench"):
             text = help_of(command)
             self.assertNotIn("TEXT:{", text)
@@ -377,25 +391,33 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         for args in self.RANGES:
             with self.subTest(args=args):
                 low, high = re.search(r"; allowed: .*?(\d+) to (\d+)", error_of(*args)).groups()
-                self.assertIn(f"{low} to {high}", help_of(args[0]))
+                self.assertIn(f"{low} to {high}", " ".join(help_of(args[0]).split()))  # wherever the lines wrap
 
     def test_each_command_lists_only_its_own_exit_statuses(self):
         def statuses(command):
-            text = " ".join(help_of(command).split("Exit status:")[1].split())
-            return text, set(re.findall(r"(?:^|[,(] ?)(\d+)(?:/\d+)? ", text))
+            """{status: its line's words} from the "Exit status:" table of the command's help."""
+            table = help_of(command).split("\nExit status:\n")[1]
+            rows = {}
+            for line in table.splitlines():
+                row = re.match(r"^  (\d+(?:/\d+)?) +(.+)$", line)
+                if row:
+                    status = row.group(1)
+                    rows[status] = row.group(2)
+                elif line.startswith("    "):  # a wrapped row goes on
+                    rows[status] += " " + line.strip()
+            return rows
         for command in ("primes", "spin", "bench", "cost"):
-            text, found = statuses(command)
             with self.subTest(command=command):
-                self.assertIn("0 done", text)
-                self.assertIn("2 usage error", text)
-                self.assertIn("141 standard output closed", text)
-                self.assertNotIn("3 a worker was lost,", text)  # the old, shared wording
-        self.assertIn("3 a worker process was lost", statuses("primes")[0])
-        self.assertIn("3 the spinner's process was lost", statuses("spin")[0])
-        self.assertIn("3 a worker was lost while measuring", statuses("bench")[0])
-        cost_text, cost_found = statuses("cost")
-        self.assertNotIn("3", cost_found)  # cost has no workers to lose
-        self.assertIn("130/143", cost_text)
+                rows = statuses(command)
+                self.assertEqual(rows["0"], "done")
+                self.assertTrue(rows["2"].startswith("usage error"), rows)
+                self.assertEqual(rows["141"], "standard output was closed by its reader")
+                self.assertTrue(rows["130/143"].startswith("interrupted by SIGINT/SIGTERM"), rows)
+        self.assertEqual(statuses("primes")["3"], "a worker was lost: the numbers it did not answer are listed")
+        self.assertEqual(statuses("spin")["3"], "a worker was lost: the spinner's process (--model=process)")
+        self.assertEqual(statuses("bench")["3"], "a worker was lost: while measuring; nothing exported")
+        self.assertNotIn("3", statuses("cost"))  # cost has no workers to lose
+        self.assertEqual(list(statuses("cost")), ["0", "1", "2", "130/143", "141"])
 
     def test_version_stands_alone(self):
         done = subprocess.run([CONCUR, "--version"], capture_output=True, text=True, timeout=30)

@@ -15,15 +15,9 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
+from concur import CONCUR, run
 from primes_expected import BOOK, RESULT_LINE, SEED
 from processes import alive, children_of, wait_for_children
-
-CONCUR = os.environ.get("CONCUR", "concur")
-
-
-def run(*args, stdin=None, **kwargs):
-    return subprocess.run([CONCUR, *args], input=stdin, capture_output=True, text=True,
-                          timeout=120, **kwargs)
 
 
 def wait_for_workers(proc, count):
@@ -154,7 +148,7 @@ class UsageErrors(unittest.TestCase):
         self.assertEqual(done.returncode, 2)
         self.assertEqual(done.stderr,
                          "concur: standard input line 2: '-5' is not a number concur can check; allowed: decimal "
-                         "digits only, from 0 to 18446744073709551615\n")
+                         "digits only, from 0 to 18446744073709551615 (see 'concur primes --help')\n")
         self.assertNotIn("checks in", done.stdout)
 
     def test_help_and_version(self):

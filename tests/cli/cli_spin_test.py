@@ -5,7 +5,6 @@ Run by ctest with CONCUR set to the binary's path. Short --seconds keep the suit
 import json
 import os
 import re
-import select
 import signal
 import subprocess
 import sys
@@ -16,20 +15,17 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
-from processes import alive, children_of
+from concur import CONCUR, SPIN_MODELS as MODELS, run
+from processes import alive, catches, children_of, wait_until
+from pty_run import HIDE_CURSOR, SHOW_CURSOR, TERMINAL, PtyRun
 
-CONCUR = os.environ.get("CONCUR", "concur")
-MODELS = ("thread", "process", "coroutine")
-HIDE_CURSOR = b"\x1b[?25l"
-SHOW_CURSOR = b"\x1b[?25h"
 BLANK = b"\r" + b" " * len("x thinking!") + b"\r"
 # A prime whose check takes a few tenths of a second: long enough for several frames.
 MEDIUM_PRIME = 100000000000000003
 
 
-def run(*args, env=None, timeout=60):
-    return subprocess.run([CONCUR, "spin", *args], capture_output=True, text=True, timeout=timeout,
-                          env=env)
+def spin(*args, timeout=60, **kwargs):
+    return run("spin", *args, timeout=timeout, **kwargs)
 
 
 def stats_of(stdout):
@@ -44,57 +40,27 @@ def stats_of(stdout):
     return found
 
 
-def wait_until(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
+class on_a_terminal(PtyRun):
+    """`concur spin ARGS` with stderr on a pseudo-terminal (stdout a pipe, or `stdout`)."""
 
-
-class on_a_terminal:
-    """Runs concur with stderr on a pseudo-terminal (stdout stays a pipe) and records what the
-    terminal received."""
-
-    def __init__(self, *args, term="xterm"):
-        self.master, slave = os.openpty()
-        env = dict(os.environ, TERM=term)
-        self.proc = subprocess.Popen([CONCUR, "spin", *args], stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE, stderr=slave, env=env,
-                                     start_new_session=True)
-        os.close(slave)
-        self.screen = b""
+    def __init__(self, *args, term="xterm", stdout=subprocess.PIPE):
+        super().__init__([CONCUR, "spin", *args], term=term, stdout=stdout)
 
     def read_until(self, predicate, timeout=10.0):
-        deadline = time.monotonic() + timeout
-        while not predicate(self.screen) and time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready and not self._read_once():
-                break
-        return predicate(self.screen)
-
-    def _read_once(self):
-        try:
-            data = os.read(self.master, 4096)
-        except OSError:  # EIO: every writer of the terminal has gone
-            return False
-        self.screen += data
-        return bool(data)
+        return wait_until(lambda: predicate(self.received()), timeout)
 
     def finish(self, timeout=60):
-        stdout, _ = self.proc.communicate(timeout=timeout)
-        while self._read_once():
-            pass
-        os.close(self.master)
-        return self.proc.returncode, stdout.decode()
+        """(exit status, stdout), once concur has ended; the terminal is closed."""
+        status = super().finish(timeout)
+        self.close()
+        return status, self.stdout()
 
 
 class SpinWithoutTerminal(unittest.TestCase):
     def test_every_model_answers_42_with_no_frames(self):
         for model in MODELS:
             with self.subTest(model=model):
-                done = run(f"--model={model}", "--seconds=0.3")
+                done = spin(f"--model={model}", "--seconds=0.3")
                 self.assertEqual(done.returncode, 0, done.stderr)
                 self.assertEqual(done.stderr, "")  # no \r frames, no cursor codes
                 lines = done.stdout.splitlines()
@@ -104,38 +70,40 @@ class SpinWithoutTerminal(unittest.TestCase):
                 self.assertNotIn("\r", done.stdout)
 
     def test_the_spinner_object_names_the_execution_unit(self):
-        self.assertRegex(run("--model=thread", "--seconds=0").stdout, r"<std::thread id=\d+ \(spin\)>")
-        self.assertRegex(run("--model=process", "--seconds=0").stdout,
+        self.assertRegex(spin("--model=thread", "--seconds=0").stdout, r"<std::thread id=\d+ \(spin\)>")
+        self.assertRegex(spin("--model=process", "--seconds=0").stdout,
                          r"<child process pid=\d+ parent=\d+ \(spin\)>")
-        self.assertRegex(run("--model=coroutine", "--seconds=0").stdout,
+        self.assertRegex(spin("--model=coroutine", "--seconds=0").stdout,
                          r"<task #2 \(spin\) on concur's event loop>")
 
     def test_frames_are_counted_even_when_not_shown(self):
         for model in MODELS:
             with self.subTest(model=model):
-                done = run(f"--model={model}", "--seconds=0.5", "--stats")
+                done = spin(f"--model={model}", "--seconds=0.5", "--stats")
                 self.assertEqual(done.returncode, 0, done.stderr)
                 stats = stats_of(done.stdout)
                 self.assertGreaterEqual(stats["frames"], 2)  # the spinner turned during the sleep
                 self.assertGreaterEqual(stats["work"], 0.5)
 
     def test_block_and_prime_freeze_only_the_coroutine(self):
-        done = run("--model=coroutine", "--work=block", "--seconds=0.5", "--stats")
+        done = spin("--model=coroutine", "--work=block", "--seconds=0.5", "--stats")
         self.assertEqual(done.returncode, 0, done.stderr)
         stats = stats_of(done.stdout)
-        self.assertEqual(stats["frames"], 1)      # drawn once, after the blocking sleep
-        self.assertGreaterEqual(stats["gap"], 0.5)  # the whole work was one frozen frame
+        # None at all, as in the book's spinner_async_experiment.py: the supervisor blocks
+        # before its first await and then cancels the spinner, which never got a first step.
+        self.assertEqual(stats["frames"], 0)
+        self.assertGreaterEqual(stats["gap"], 0.5)  # the whole work, without a frame
         for model in ("thread", "process"):
             with self.subTest(model=model):
-                done = run(f"--model={model}", "--work=block", "--seconds=0.5", "--stats")
+                done = spin(f"--model={model}", "--work=block", "--seconds=0.5", "--stats")
                 self.assertGreaterEqual(stats_of(done.stdout)["frames"], 2)
 
     def test_prime_with_naps_lets_the_coroutine_spinner_turn(self):
-        frozen = run("--model=coroutine", "--work=prime", f"--number={MEDIUM_PRIME}", "--stats")
+        frozen = spin("--model=coroutine", "--work=prime", f"--number={MEDIUM_PRIME}", "--stats")
         self.assertEqual(frozen.returncode, 0, frozen.stderr)
         self.assertIn("100,000,000,000,000,003 is prime", frozen.stdout)
-        self.assertEqual(stats_of(frozen.stdout)["frames"], 1)
-        napping = run("--model=coroutine", "--work=prime", f"--number={MEDIUM_PRIME}", "--nap=1000", "--stats")
+        self.assertEqual(stats_of(frozen.stdout)["frames"], 0)
+        napping = spin("--model=coroutine", "--work=prime", f"--number={MEDIUM_PRIME}", "--nap=1000", "--stats")
         self.assertEqual(napping.returncode, 0, napping.stderr)
         self.assertIn("100,000,000,000,000,003 is prime", napping.stdout)
         stats = stats_of(napping.stdout)
@@ -146,12 +114,12 @@ class SpinWithoutTerminal(unittest.TestCase):
         for model in MODELS:
             with self.subTest(model=model):
                 self.assertIn("1,000,003 is prime",
-                              run(f"--model={model}", "--work=prime", "--number=1000003").stdout)
+                              spin(f"--model={model}", "--work=prime", "--number=1000003").stdout)
                 self.assertIn("1,000,001 is not prime",
-                              run(f"--model={model}", "--work=prime", "--number=1000001").stdout)
+                              spin(f"--model={model}", "--work=prime", "--number=1000001").stdout)
 
     def test_json(self):
-        done = run("--model=coroutine", "--work=prime", "--number=1000003", "--nap=10", "--json")
+        done = spin("--model=coroutine", "--work=prime", "--number=1000003", "--nap=10", "--json")
         self.assertEqual(done.returncode, 0, done.stderr)
         document = json.loads(done.stdout)
         self.assertEqual(document["command"], "spin")
@@ -163,9 +131,53 @@ class SpinWithoutTerminal(unittest.TestCase):
         self.assertGreaterEqual(document["frames"], 1)
         for key in ("longest_gap", "work_elapsed", "cpu_user", "cpu_system"):
             self.assertIsInstance(document[key], (int, float))
-        sleep = json.loads(run("--seconds=0", "--json").stdout)
+        self.assertEqual(document["ending"], "complete")
+        self.assertIsNone(document["lost_spinner"])
+        sleep = json.loads(spin("--seconds=0", "--json").stdout)
         self.assertEqual(sleep["answer"], 42)
         self.assertIsNone(sleep["nap"])
+
+    def interrupted_json(self, model, sent, *work):
+        """`spin --json` of `model` stopped by `sent` half a second into its work: (status,
+        the document, stderr)."""
+        proc = subprocess.Popen([CONCUR, "spin", f"--model={model}", "--json", *work], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            self.assertTrue(wait_until(lambda: catches(proc.pid, signal.SIGINT, signal.SIGTERM)))
+            time.sleep(0.5)
+            proc.send_signal(sent)
+            stdout, stderr = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+        return proc.returncode, json.loads(stdout), stderr
+
+    def test_json_closes_its_document_when_interrupted(self):
+        for model in MODELS:
+            for sent, status in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+                with self.subTest(model=model, signal=sent.name):
+                    returned, document, stderr = self.interrupted_json(model, sent, "--seconds=30")
+                    self.assertEqual(returned, status, stderr)
+                    self.assertEqual(stderr, f"concur: interrupted by {sent.name}\n")
+                    self.assertEqual(document["ending"], "interrupted")
+                    self.assertIsNone(document["answer"])  # the work never gave one
+                    self.assertIsNone(document["lost_spinner"])
+                    self.assertEqual(document["model"], model)
+                    self.assertTrue(document["spinner_object"].startswith("<"), document)
+                    self.assertGreaterEqual(document["frames"], 3)  # about 5 in half a second
+                    self.assertGreaterEqual(document["work_elapsed"], 0.4)
+                    self.assertLess(document["work_elapsed"], 29)
+                    for key in ("longest_gap", "cpu_user", "cpu_system"):
+                        self.assertIsInstance(document[key], (int, float))
+
+    def test_an_interrupted_prime_check_has_no_verdict(self):
+        returned, document, _ = self.interrupted_json("coroutine", signal.SIGINT, "--work=prime")
+        self.assertEqual(returned, 130)
+        self.assertEqual(document["number"], 4000000000000000037)
+        self.assertIsNone(document["prime"])
+        self.assertEqual(document["frames"], 0)  # frozen, as the work never awaits
+        self.assertEqual(document["ending"], "interrupted")
 
     def test_bad_values_are_usage_errors(self):
         cases = {
@@ -195,7 +207,7 @@ class SpinWithoutTerminal(unittest.TestCase):
         }
         for args, message in cases.items():
             with self.subTest(args=args):
-                done = run(*args)
+                done = spin(*args)
                 self.assertEqual(done.returncode, 2, done.stderr)
                 self.assertEqual(done.stdout, "")
                 self.assertEqual(len(done.stderr.splitlines()), 1, done.stderr)
@@ -206,7 +218,7 @@ class SpinWithoutTerminal(unittest.TestCase):
         # ".1" is a number: accepted, as "0.1" and "1." are; the work lasts at least that long.
         for text, seconds in ((".1", 0.1), ("0.1", 0.1), ("0.", 0.0), ("000.05", 0.05), ("0.000000001", 1e-9)):
             with self.subTest(seconds=text):
-                done = run(f"--seconds={text}", "--json")
+                done = spin(f"--seconds={text}", "--json")
                 self.assertEqual(done.returncode, 0, done.stderr)
                 self.assertGreaterEqual(json.loads(done.stdout)["work_elapsed"], seconds)
 
@@ -265,24 +277,24 @@ class SpinOnATerminal(unittest.TestCase):
                 status, stdout = term.finish()
                 self.assertEqual(status, 0)
                 self.assertEqual(stdout.splitlines()[-1], "Answer: 42")
-                screen = term.screen
+                screen = term.received()
                 self.assertTrue(screen.startswith(HIDE_CURSOR), screen)
                 self.assertIn(b"\r\\ thinking!", screen)
                 self.assertIn(b"\r| thinking!", screen)
                 self.assertIn(b"\r/ thinking!", screen)
                 self.assertTrue(screen.endswith(BLANK + SHOW_CURSOR), screen[-40:])
 
-    def test_the_frozen_coroutine_draws_one_frame_only(self):
+    def test_the_frozen_coroutine_draws_no_frame_as_in_the_book(self):
         term = on_a_terminal("--model=coroutine", "--work=block", "--seconds=0.3")
         status, _ = term.finish()
         self.assertEqual(status, 0)
-        self.assertEqual(term.screen, HIDE_CURSOR + b"\r\\ thinking!" + BLANK + SHOW_CURSOR)
+        self.assertEqual(term.received(), HIDE_CURSOR + SHOW_CURSOR)
 
     def test_a_dumb_terminal_gets_no_frames(self):
         term = on_a_terminal("--seconds=0.3", term="dumb")
         status, stdout = term.finish()
         self.assertEqual(status, 0)
-        self.assertEqual(term.screen, b"")
+        self.assertEqual(term.received(), b"")
         self.assertIn("Answer: 42", stdout)
 
     def test_ctrl_c_restores_the_cursor_and_exits_130(self):
@@ -293,15 +305,15 @@ class SpinOnATerminal(unittest.TestCase):
                 if work == "--work=block":
                     # The frozen loop draws nothing; the spinner object line is printed just
                     # before the blocking sleep begins.
-                    self.assertTrue(term.proc.stdout.readline().startswith(b"spinner object: "))
+                    self.assertTrue(wait_until(lambda: "spinner object: " in term.stdout()), term.stdout())
                 else:
-                    self.assertTrue(term.read_until(lambda s: b"| thinking!" in s), term.screen)
+                    self.assertTrue(term.read_until(lambda s: b"| thinking!" in s), term.received())
                 children = children_of(term.proc.pid)
                 os.killpg(term.proc.pid, signal.SIGINT)  # as Ctrl-C does: the whole group
                 status, _ = term.finish(timeout=10)
                 self.assertEqual(status, 130)
-                self.assertTrue(term.screen.endswith(SHOW_CURSOR + b"concur: interrupted by SIGINT\r\n"),
-                                term.screen[-60:])
+                self.assertTrue(term.received().endswith(SHOW_CURSOR + b"concur: interrupted by SIGINT\r\n"),
+                                term.received()[-60:])
                 for child in children:
                     self.assertFalse(alive(child), f"child {child} left running")
 
@@ -311,7 +323,7 @@ class SpinOnATerminal(unittest.TestCase):
         term.proc.send_signal(signal.SIGTERM)
         status, _ = term.finish(timeout=10)
         self.assertEqual(status, 143)
-        self.assertIn(SHOW_CURSOR, term.screen[term.screen.rfind(b"thinking!"):])
+        self.assertIn(SHOW_CURSOR, term.received()[term.received().rfind(b"thinking!"):])
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import tempfile
-import time
 import sys
 import unittest
 
@@ -19,9 +18,10 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
+from concur import CONCUR
 from leftovers import become_subreaper, collect_leftovers
+from processes import wait_for_children
 
-CONCUR = os.environ.get("CONCUR", "concur")
 MODELS = ("process", "thread", "sequential", "coroutine")
 # The largest 64-bit prime: the seed's slow loop takes many seconds on it, so a worker is
 # surely still checking it when the test kills it.
@@ -34,20 +34,6 @@ def closing(*fds):
         for fd in fds:
             os.close(fd)
     return close
-
-
-def children_of(pid, count, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with open(f"/proc/{pid}/task/{pid}/children") as f:
-                kids = [int(p) for p in f.read().split()]
-        except FileNotFoundError:
-            kids = []
-        if len(kids) >= count:
-            return kids
-        time.sleep(0.005)
-    raise AssertionError(f"concur did not start {count} workers")
 
 
 class ClosedDescriptors(unittest.TestCase):
@@ -86,7 +72,9 @@ class ClosedDescriptors(unittest.TestCase):
         proc = subprocess.Popen([CONCUR, "primes", "--procs=1", "--method=trial-simple", SLOW_PRIME],
                                 stdout=subprocess.PIPE, text=True, preexec_fn=closing(2))
         try:
-            worker = children_of(proc.pid, 1)[0]
+            workers = wait_for_children(proc.pid, 1, timeout=30)
+            self.assertTrue(workers, "concur did not start its worker")
+            worker = workers[0]
             os.kill(worker, signal.SIGKILL)
             out, _ = proc.communicate(timeout=60)
         finally:

@@ -25,17 +25,16 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
 from campaign import SIGINT_ENDINGS, Report, alive_after_parent_killed, count_sigint_ending, parse_with_seed
+from concur import SPIN_MODELS, spin_command
 from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
 from pty_run import PtyRun, cursor_restored, drawn_widths
 
-CONCUR = os.environ.get("CONCUR", "concur")
-SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
 SECONDS = "0.3"  # short: a trial costs about this much
 COLUMNS = 80
 
 
 def spin(model):
-    return [CONCUR, "spin", f"--model={model}", f"--seconds={SECONDS}"]
+    return spin_command(model, f"--seconds={SECONDS}")
 
 
 def duration_of(model):
@@ -92,7 +91,7 @@ def sigint_trial(rng, model, duration, bound, kind):
 
 
 def sigkill_trial(rng, kind):
-    run = PtyRun([CONCUR, "spin", "--model=process", "--seconds=30"], columns=COLUMNS, env=LEAK_CHECK_OFF)
+    run = PtyRun(spin_command("process", "--seconds=30"), columns=COLUMNS, env=LEAK_CHECK_OFF)
     alive = alive_after_parent_killed(run, 1, rng.uniform(0, 0.3))
     run.close()
     trial = kind.trial()

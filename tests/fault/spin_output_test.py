@@ -1,16 +1,18 @@
 """Output trouble for `concur spin`, each model, with the spinner drawing on a pseudo-terminal.
 
-Standard output full (/dev/full), closed (no descriptor 1), read by `head -n 1`; the terminal
-resized while the spinner turns; a very long --message on a narrow terminal, and one of wide
-characters (CJK, emoji) and combining accents, cut by columns. Each run must end
-with the documented status, leave no process behind and the cursor shown, and no line the
-spinner draws may be as wide as the terminal (the next character would wrap it).
+Standard output full (/dev/full), closed (no descriptor 1), read by `head -n 1`, or copied
+onto the same terminal late by another program (`| cat`); the terminal resized while the
+spinner turns; a very long --message on a narrow terminal, and one of wide characters (CJK,
+emoji) and combining accents, cut by columns. Each run must end with the documented status,
+leave no process behind and the cursor shown, and no line the spinner draws may be as wide as
+the terminal (the next character would wrap it).
 """
 import os
 import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 import unittest
@@ -19,16 +21,11 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
+from concur import SPIN_MODELS, spin_command as spin
 from leftovers import LEAK_CHECK_OFF, become_subreaper, collect_leftovers
-from pty_run import ESCAPE, PtyRun, cursor_restored, drawn_widths, set_window
+from pty_run import ESCAPE, RELAYED, PtyRun, cursor_restored, drawn_widths, screen_rows, set_window
 
-CONCUR = os.environ.get("CONCUR", "concur")
-SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
 LONG_MESSAGE = "a very long message that goes on " * 6  # 198 characters
-
-
-def spin(model, *args):
-    return [CONCUR, "spin", f"--model={model}", *args]
 
 
 class spin_output_test(unittest.TestCase):
@@ -77,6 +74,27 @@ class spin_output_test(unittest.TestCase):
                 self.assertEqual(first_line.count("\n"), 1)
                 self.assertNotIn(b"concur:", screen)  # quietly, like any filter
 
+    def test_the_spinner_object_line_never_shares_a_row_with_a_frame_through_a_pipe(self):
+        # `concur spin | cat` in a terminal: the line reaches the screen whenever cat writes
+        # it, here surely after the first frames (the relay waits 0.25 s). Whenever it comes,
+        # it must cover the frame on its row whole, with the default message and a long one.
+        for model in SPIN_MODELS:
+            for message in ("thinking!", LONG_MESSAGE):
+                with self.subTest(model=model, message=message[:12]):
+                    run = PtyRun(spin(model, "--seconds=0.6", f"--message={message}"), stdout=RELAYED,
+                                 env=LEAK_CHECK_OFF)
+                    status, screen = self.finish(run)
+                    self.assertEqual(status, 0)
+                    rows = screen_rows(screen)
+                    object_rows = [row for row in rows if "spinner object: " in row]
+                    self.assertEqual(len(object_rows), 1, rows)
+                    self.assertTrue(object_rows[0].startswith("spinner object: <"), rows)
+                    self.assertTrue(object_rows[0].endswith(">"), rows)  # nothing of a frame after it
+                    self.assertIn("Answer: 42", rows)
+                    # The frames came first: the relay held the line back while they were drawn.
+                    self.assertLess(screen.index(b"thinking!" if message == "thinking!" else b"a very"),
+                                    screen.index(b"spinner object: "))
+
     def test_a_long_message_on_a_narrow_terminal_never_wraps(self):
         for model in SPIN_MODELS:
             for columns in (20, 7, 4):
@@ -94,9 +112,11 @@ class spin_output_test(unittest.TestCase):
 
     def test_a_terminal_narrowed_while_spinning_gets_narrower_frames(self):
         for model in SPIN_MODELS:
-            with self.subTest(model=model):
+            # Standard output into a file: into a pipe, frames would be kept within the
+            # "spinner object: ..." line's width (see the test above), far below 100 columns.
+            with self.subTest(model=model), tempfile.TemporaryFile() as output:
                 run = PtyRun(spin(model, "--seconds=1.2", f"--message={LONG_MESSAGE}"), columns=100,
-                             env=LEAK_CHECK_OFF)
+                             stdout=output, env=LEAK_CHECK_OFF)
                 deadline = time.monotonic() + 10
                 while run.received().count(b"\r") < 3 and time.monotonic() < deadline:
                     time.sleep(0.01)
@@ -109,7 +129,8 @@ class spin_output_test(unittest.TestCase):
                 mark = len(run.received())
                 status, screen = self.finish(run)
                 self.assertEqual(status, 0)
-                self.assertIn("Answer: 42", run.stdout())
+                output.seek(0)
+                self.assertIn(b"Answer: 42", output.read())
                 self.assertEqual(max(drawn_widths(before)), 99, before)  # 100 columns, the last left free
                 after = drawn_widths(screen[mark:])
                 self.assertGreaterEqual(screen[mark:].count(b"\r"), 4, screen[mark:])

@@ -6,12 +6,15 @@
   terminal put back, never a lost child.
 - SIGQUIT (Ctrl-\\) and SIGHUP: the terminal put back, then death by that very signal.
 - SIGTSTP (Ctrl-Z) then SIGCONT (`fg`): the cursor shown while stopped, nothing drawn, hidden
-  again once continued, and the run completes.
+  again once continued, and the run completes. The work's sleep keeps the wall clock's time,
+  as the book's time.sleep does: a stop longer than the sleep ends the work at `fg`, in every
+  model, and --stats counts the stop in the work's wall time.
 - The first frame never lands in front of the "spinner object: ..." line.
 
 Run by ctest (label `fault`) with CONCUR set to the binary's path. Every run is bounded: a
 hang is a failure, not a stuck test.
 """
+import json
 import os
 import re
 import signal
@@ -24,35 +27,20 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
-from leftovers import become_subreaper, collect_leftovers
-from processes import children_of, state
+from concur import SPIN_MODELS, spin_command as spin
+# As in the campaigns: LeakSanitizer's tracer is a child of concur's; leaks are checked elsewhere.
+from leftovers import LEAK_CHECK_OFF as ENVIRONMENT, become_subreaper, collect_leftovers
+from processes import children_of, state, wait_until
 from pty_run import HIDE_CURSOR, SHOW_CURSOR, TERMINAL, PtyRun, cursor_restored
 
-CONCUR = os.environ.get("CONCUR", "concur")
-SPIN_MODELS = ["thread", "process", "coroutine"]  # concur spin --model: one place to add one
-# As in the campaigns: LeakSanitizer's tracer is a child of concur's; leaks are checked elsewhere.
-ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
 ERASE_LINE = b"\r\x1b[2K"
 RESTORED_LINE = ERASE_LINE + SHOW_CURSOR  # what the signal handlers leave
 BOUND = 30.0  # seconds: far beyond any run here, even sanitized on a busy machine
 
 
-def spin(model, *args):
-    return [CONCUR, "spin", f"--model={model}", *args]
-
-
 def without_core_dumps(command):
     """SIGQUIT's default action dumps core: not from a test."""
     return ["sh", "-c", 'ulimit -c 0; exec "$@"', "sh", *command]
-
-
-def wait_until(predicate, timeout=BOUND):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.005)
-    return False
 
 
 class spin_signals_test(unittest.TestCase):
@@ -64,15 +52,13 @@ class spin_signals_test(unittest.TestCase):
         status = run.finish(BOUND)
         leftovers = collect_leftovers(grace=1.0)
         run.close()
-        if run.proc.stdout is not None:
-            run.proc.stdout.close()
         self.assertIsNotNone(status, f"no end within {BOUND}s: {run.received()[-120:]!r}")
         self.assertEqual(leftovers, [], "processes left behind")
         return status, run.received()
 
     def started(self, run, frames=b"| thinking!"):
         """Waits for the spinner to have turned twice, so the run is well under way."""
-        if not wait_until(lambda: frames in run.received()):
+        if not wait_until(lambda: frames in run.received(), timeout=BOUND):
             os.killpg(run.proc.pid, signal.SIGKILL)
             self.finish(run)
             self.fail(f"the spinner did not turn: {run.received()[-120:]!r}")
@@ -81,7 +67,7 @@ class spin_signals_test(unittest.TestCase):
         for delay in (0.05, 0.2, 0.5):
             with self.subTest(delay=delay):
                 run = PtyRun(spin("process", "--seconds=1"), env=ENVIRONMENT)
-                self.assertTrue(wait_until(lambda: children_of(run.proc.pid)), "no child started")
+                self.assertTrue(wait_until(lambda: children_of(run.proc.pid), timeout=BOUND), "no child started")
                 child = children_of(run.proc.pid)[0]
                 time.sleep(delay)
                 os.kill(child, signal.SIGKILL)
@@ -94,11 +80,23 @@ class spin_signals_test(unittest.TestCase):
                 self.assertIn(ERASE_LINE + message, screen)
                 self.assertTrue(screen.endswith(message + SHOW_CURSOR), screen[-160:])
 
+    def test_a_killed_spinner_child_is_in_the_json_document(self):
+        run = PtyRun(spin("process", "--seconds=0.6", "--json"), env=ENVIRONMENT)
+        self.assertTrue(wait_until(lambda: children_of(run.proc.pid), timeout=BOUND), "no child started")
+        child = children_of(run.proc.pid)[0]
+        os.kill(child, signal.SIGKILL)
+        status, screen = self.finish(run)
+        self.assertEqual(status, 3, screen[-160:])
+        document = json.loads(run.stdout())
+        self.assertEqual(document["ending"], "spinner_lost")
+        self.assertEqual(document["lost_spinner"], {"pid": child, "how": "was killed by SIGKILL"})
+        self.assertEqual(document["answer"], 42)  # the work itself was done
+
     def test_a_killed_spinner_child_without_a_terminal_gives_one_stderr_line(self):
         proc = subprocess.Popen(spin("process", "--seconds=0.6"), stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=ENVIRONMENT)
         try:
-            self.assertTrue(wait_until(lambda: children_of(proc.pid)), "no child started")
+            self.assertTrue(wait_until(lambda: children_of(proc.pid), timeout=BOUND), "no child started")
             child = children_of(proc.pid)[0]
             os.kill(child, signal.SIGKILL)
             stdout, stderr = proc.communicate(timeout=BOUND)
@@ -163,6 +161,30 @@ class spin_signals_test(unittest.TestCase):
                 self.assertEqual(status, 0, screen[-160:])
                 self.assertIn("Answer: 42", run.stdout())
                 self.assertTrue(cursor_restored(screen), screen[-80:])
+
+    def test_a_stop_longer_than_the_sleep_ends_the_work_at_fg(self):
+        # The book's slow() is time.sleep(2): it keeps a deadline on the wall clock, so a
+        # Ctrl-Z held past it leaves nothing to sleep after `fg`. Stopped 0.3 s into a 1 s
+        # sleep for 2 s, the work ends at `fg` (about 2.3 s), not 0.7 s after it.
+        for model in SPIN_MODELS:
+            with self.subTest(model=model):
+                run = PtyRun(spin(model, "--seconds=1", "--stats"), env=ENVIRONMENT, new_session=False)
+                self.started(run, frames=b"thinking!")
+                time.sleep(0.3)
+                units = [run.proc.pid, *children_of(run.proc.pid)]
+                os.killpg(run.proc.pid, signal.SIGTSTP)  # Ctrl-Z
+                all_stopped = wait_until(lambda: all(state(pid) == "T" for pid in units), timeout=10)
+                time.sleep(2)
+                continued = time.monotonic()
+                os.killpg(run.proc.pid, signal.SIGCONT)  # fg
+                status, screen = self.finish(run)
+                ended = time.monotonic() - continued
+                self.assertTrue(all_stopped, f"not every process stopped: {units}")
+                self.assertEqual(status, 0, screen[-160:])
+                self.assertLess(ended, 0.5, "the sleep went on after fg")
+                wall = re.search(r"work wall time: (\d+\.\d+)s \(time stopped by Ctrl-Z included\)", run.stdout())
+                self.assertIsNotNone(wall, run.stdout())
+                self.assertGreaterEqual(float(wall.group(1)), 2.2)  # the stop counted
 
     def test_the_first_frame_never_lands_before_the_spinner_object_line(self):
         object_line = re.compile(rb"spinner object: ")

@@ -30,6 +30,17 @@ def alive(pid):
     return state(pid) not in (None, "Z")
 
 
+def catches(pid, *signals):
+    """True when the process has a handler for every one of `signals` (its SigCgt mask in
+    /proc): a signal sent before that meets the default action, not the program."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            caught = next(int(line.split()[1], 16) for line in f if line.startswith("SigCgt:"))
+    except (FileNotFoundError, ProcessLookupError, StopIteration):
+        return False
+    return all(caught & (1 << (signal - 1)) for signal in signals)
+
+
 def children_of(pid):
     """The pids of a process's children (of its main thread: concur forks from there)."""
     try:
@@ -48,6 +59,16 @@ def wait_for_children(pid, count, timeout=10.0):
         time.sleep(0.002)
         children = children_of(pid)
     return children
+
+
+def wait_until(predicate, timeout=10.0):
+    """True as soon as `predicate()` is, or False after `timeout` seconds (looked at every 5 ms)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.005)
+    return predicate()
 
 
 def wait_or_kill(proc, timeout):

@@ -14,12 +14,14 @@ import struct
 import subprocess
 import termios
 import threading
+import time
 
 from processes import wait_or_kill
 
 HIDE_CURSOR = b"\x1b[?25l"
 SHOW_CURSOR = b"\x1b[?25h"
 ESCAPE = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+TEXT_ESCAPE = re.compile(ESCAPE.pattern.decode())
 
 
 def set_window(fd, columns, rows=24):
@@ -29,23 +31,33 @@ def set_window(fd, columns, rows=24):
 
 # PtyRun's `stdout` for a run whose standard output is the terminal too, as in a shell.
 TERMINAL = "terminal"
+# PtyRun's `stdout` for `concur ... | cat` in a terminal: a pipe whose reader copies what it
+# reads onto the terminal, as cat does, but only `relay_delay` seconds after it arrives, so that
+# what concur draws meanwhile surely reaches the screen first.
+RELAYED = "relayed"
 
 
 class PtyRun:
-    """One concur process: stdout a pipe (or `stdout`, or TERMINAL), stderr a terminal `columns` wide.
+    """One concur process: stdout a pipe (or `stdout`, TERMINAL, RELAYED), stderr a terminal `columns` wide.
 
     With `new_session=False` concur gets a process group of its own in the test's session
     instead of a new session: SIGTSTP then stops it (the kernel discards SIGTSTP sent to an
-    orphaned group, and a new session's group is one).
+    orphaned group, and a new session's group is one). What stdout has given so far is in
+    stdout(), as it arrives.
     """
 
-    def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm", new_session=True):
+    def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm", new_session=True,
+                 relay_delay=0.25):
         self.master, slave = os.openpty()
         set_window(self.master, columns)
         environment = dict(env or os.environ, TERM=term)
 
+        relay = None
         if stdout == TERMINAL:
             stdout = slave
+        elif stdout == RELAYED:
+            stdout = subprocess.PIPE
+            relay = os.dup(slave)  # the relay's own way onto the terminal, closed at the end of stdout
         group = {"start_new_session": True} if new_session else {"process_group": 0}
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=stdout, stderr=slave,
                                      env=environment, **group)
@@ -55,9 +67,21 @@ class PtyRun:
         self.out = []
         self.threads = [threading.Thread(target=self._read_screen)]
         if self.proc.stdout is not None:
-            self.threads.append(threading.Thread(target=lambda: self.out.append(self.proc.stdout.read())))
+            self.threads.append(threading.Thread(target=self._read_stdout, args=(relay, relay_delay)))
         for thread in self.threads:
             thread.start()
+
+    def _read_stdout(self, relay, delay):
+        try:
+            while data := os.read(self.proc.stdout.fileno(), 4096):
+                with self.lock:
+                    self.out.append(data)
+                if relay is not None:
+                    time.sleep(delay)
+                    os.write(relay, data)
+        finally:
+            if relay is not None:
+                os.close(relay)
 
     def _read_screen(self):
         while True:
@@ -89,9 +113,12 @@ class PtyRun:
         for thread in self.threads:
             thread.join()
         os.close(self.master)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
     def stdout(self):
-        return b"".join(self.out).decode(errors="replace")
+        with self.lock:
+            return b"".join(self.out).decode(errors="replace")
 
 
 def cursor_restored(screen):
@@ -108,3 +135,39 @@ def drawn_widths(screen):
     for piece in re.split(rb"[\r\n]", text):
         widths.append(len(piece.decode("utf-8", errors="replace")))
     return widths
+
+
+def screen_rows(received, columns=80):
+    """What a terminal `columns` wide shows after `received`, as a list of rows (trailing
+    spaces dropped): characters overwrite at the cursor, `\r` goes to the row's start, `\n`
+    (after the terminal's own `\r`) to the next row, a full row wraps, ESC [ 2 K erases the
+    row and other escape sequences (the cursor's visibility) change nothing on it."""
+    rows = [[]]
+    row, column = 0, 0
+    text = received.decode("utf-8", errors="replace")
+    position = 0
+    while position < len(text):
+        escape = TEXT_ESCAPE.match(text, position)
+        if escape:
+            if escape.group(0) == "\x1b[2K":
+                rows[row] = []
+            position = escape.end()
+            continue
+        character = text[position]
+        position += 1
+        if character == "\r":
+            column = 0
+        elif character == "\n":
+            row += 1
+            if row == len(rows):
+                rows.append([])
+        else:
+            if column == columns:  # the row is full: the next character starts the next one
+                row, column = row + 1, 0
+                if row == len(rows):
+                    rows.append([])
+            cells = rows[row]
+            cells.extend(" " * (column + 1 - len(cells)))
+            cells[column] = character
+            column += 1
+    return ["".join(cells).rstrip() for cells in rows]

@@ -36,13 +36,18 @@ TEST(descriptors_test, child_keeps_only_what_it_was_told) {
     EXPECT_TRUE(wait_for_child(pid).success());
 }
 
-TEST(descriptors_test, child_dies_with_its_parent_setting) {
-    // fork_child sets PR_SET_PDEATHSIG; here we only check the child ran and was reaped.
-    const pid_t pid = fork_child([] { return 7; });
-    const auto how = wait_for_child(pid);
-    EXPECT_TRUE(how.exited);
-    EXPECT_EQ(how.code, 7);
-    EXPECT_EQ(how.describe(), "exited with status 7");
+TEST(descriptors_test, open_descriptors_lists_what_is_open_and_only_that) {
+    int read_end = -1;
+    {
+        const auto ends = make_pipe();
+        read_end = ends.read_end.get();
+        const auto open = open_descriptors();
+        EXPECT_EQ(std::count(open.begin(), open.end(), read_end), 1);
+        EXPECT_EQ(std::count(open.begin(), open.end(), ends.write_end.get()), 1);
+        EXPECT_TRUE(std::is_sorted(open.begin(), open.end()));
+    }
+    const auto open = open_descriptors();
+    EXPECT_EQ(std::count(open.begin(), open.end(), read_end), 0);
 }
 
 }  // namespace

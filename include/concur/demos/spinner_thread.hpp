@@ -2,8 +2,8 @@
 #pragma once
 
 #include "concur/core/spin_report.hpp"
-#include "concur/demos/spin.hpp"
 #include "concur/demos/spin_console.hpp"
+#include "concur/demos/spin_options.hpp"
 
 namespace concur {
 

@@ -20,8 +20,8 @@ public:
 };
 
 /// std::chrono::steady_clock (CLOCK_MONOTONIC): never jumps when the wall clock is set.
-/// sleep_until is one clock_nanosleep(TIMER_ABSTIME): an absolute deadline, so a late wake-up
-/// does not push the next one later (no drift), and a signal's EINTR just sleeps again.
+/// sleep_until is sys::sleep_until: an absolute deadline, so a late wake-up does not push the
+/// next one later (no drift), and a signal's EINTR just sleeps again.
 class steady_loop_clock final : public loop_clock {
 public:
     [[nodiscard]] time_point now() override { return std::chrono::steady_clock::now(); }

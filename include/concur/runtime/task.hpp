@@ -17,8 +17,19 @@ class task;
 namespace detail {
 
 struct task_promise_base {
-    /// Lazy: creating a task runs nothing. It starts when awaited (co_await) or spawned.
-    std::suspend_always initial_suspend() noexcept { return {}; }
+    /// Lazy: creating a task runs nothing. It starts when awaited (co_await) or spawned. A
+    /// spawned task cancelled before its first step never runs its body: its first resumption
+    /// throws `cancelled` at once, as asyncio throws CancelledError into a task that has not
+    /// started (a task that is awaited belongs to its awaiter's task: `root` is null).
+    struct initial_awaiter {
+        task_promise_base& promise;
+        [[nodiscard]] bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<>) const noexcept {}
+        void await_resume() const {
+            if (promise.root != nullptr) promise.root->check_cancelled();
+        }
+    };
+    initial_awaiter initial_suspend() noexcept { return {*this}; }
 
     /// At the end, resume whoever awaited us by symmetric transfer: returning its handle
     /// from await_suspend jumps to it without growing the stack, so a loop awaiting 100,000

@@ -48,8 +48,9 @@ class task_handle {
 public:
     explicit task_handle(std::shared_ptr<spawned_task<T>> state) noexcept : state_(std::move(state)) {}
 
-    /// Requests cancellation: the task's pending await (or its next one, if it has not
-    /// awaited yet) throws `cancelled`. Returns false if the task had already finished.
+    /// Requests cancellation: the task's pending await (or its next one) throws `cancelled`;
+    /// a task that has not started yet never runs its body. Returns false if the task had
+    /// already finished.
     bool cancel() noexcept { return state_->request_cancel(); }
     [[nodiscard]] bool done() const noexcept { return state_->finished(); }
     /// True when the task finished because `cancelled` escaped from it.

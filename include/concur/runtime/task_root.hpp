@@ -52,9 +52,10 @@ public:
     [[nodiscard]] event_loop& loop() const noexcept { return loop_; }
 
     /// Asks the task to stop. If it is waiting, its wait is withdrawn and it is made ready;
-    /// when it resumes, that await throws `cancelled`. If it is runnable (not started yet, or
-    /// ready after a yield), the request is kept and its next await throws. Returns false if
-    /// the task has already finished (nothing to cancel).
+    /// when it resumes, that await throws `cancelled`. If it has not started, it never will:
+    /// its first step throws `cancelled` before the first line of its body (asyncio's rule).
+    /// If it is ready after a yield, the request is kept and its next await throws. Returns
+    /// false if the task has already finished (nothing to cancel).
     bool request_cancel() noexcept;
     [[nodiscard]] bool cancel_requested() const noexcept { return cancel_requested_; }
 

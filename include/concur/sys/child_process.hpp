@@ -32,6 +32,22 @@ child_exit wait_for_child(pid_t pid);
 /// Reaps `pid` if it has ended; nothing if it is still running.
 [[nodiscard]] bool try_reap_child(pid_t pid, child_exit& how);
 
+/// Blocks until `pid` has ended (retrying EINTR) without reaping it: the pid stays the
+/// child's, so no new process can be given it, until wait_for_child() reaps it.
+void wait_until_ended(pid_t pid);
+
+// For signal handlers (async-signal-safe: kill, waitpid; and waitid, which POSIX does not
+// list but glibc makes one system call, like waitpid). Nothing is reported: a child that is
+// gone already is simply not there to act on.
+
+/// SIGKILLs `pid` and reaps it (retrying EINTR): afterwards it neither runs nor is a zombie.
+void kill_and_reap(pid_t pid) noexcept;
+/// SIGSTOPs `pid` and waits until it has stopped (or ended; it is not reaped), so it can do
+/// nothing more until continue_child().
+void stop_and_wait(pid_t pid) noexcept;
+/// SIGCONT: a child stopped by stop_and_wait() runs again.
+void continue_child(pid_t pid) noexcept;
+
 namespace detail {
 pid_t fork_with_death_signal();  // 0 in the child, the pid in the parent
 [[noreturn]] void exit_child(int code) noexcept;

@@ -14,4 +14,8 @@ struct cpu_time {
 /// every child already reaped (a child still running is not counted yet).
 [[nodiscard]] cpu_time process_cpu_time();
 
+/// The same without throwing: false if getrusage failed. Async-signal-safe in practice:
+/// glibc's getrusage is one system call, taking no lock (POSIX does not list it).
+[[nodiscard]] bool read_process_cpu_time(cpu_time& total) noexcept;
+
 }  // namespace concur::sys

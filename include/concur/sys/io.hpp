@@ -21,4 +21,8 @@ namespace concur::sys {
 void write_all(int fd, std::span<const std::byte> bytes, std::string_view name = {});
 void write_all(int fd, std::string_view text, std::string_view name = {});
 
+/// The same loop without throwing, for signal handlers and animation frames: a failed write
+/// is given up silently (there is nowhere to report it). Async-signal-safe.
+void write_ignoring_errors(int fd, std::string_view text) noexcept;
+
 }  // namespace concur::sys

@@ -1,14 +1,15 @@
 // signal_pipe: turns asynchronous signals into bytes on a pipe that poll() can wait on.
 #pragma once
 
+#include "concur/sys/signal_handlers.hpp"
 #include "concur/sys/unique_fd.hpp"
 
 #include <atomic>
 #include <csignal>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
-#include <vector>
 
 namespace concur::sys {
 
@@ -46,14 +47,17 @@ public:
 private:
     unique_fd read_end_;
     unique_fd write_end_;
-    std::vector<std::pair<int, struct sigaction>> previous_;
+    std::optional<signal_handlers> handlers_;  // emptied early by forget_in_child
 };
 
-/// Blocks every signal for the lifetime of the object (and restores the mask after).
-/// Wrap fork() in it: the child can then reset its handlers before any signal is delivered.
+/// Blocks every signal for the lifetime of the object (and restores the mask after), on the
+/// calling thread. Wrap fork() in it: the child can then reset its handlers before any signal
+/// is delivered. With a list, only those signals are held back; they are delivered (to this
+/// thread or another) once the mask is restored.
 class signal_block {
 public:
     signal_block() noexcept;
+    explicit signal_block(std::span<const int> signals) noexcept;
     ~signal_block();
     signal_block(const signal_block&) = delete;
     signal_block& operator=(const signal_block&) = delete;

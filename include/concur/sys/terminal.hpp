@@ -1,11 +1,10 @@
-// terminal_session: the cursor `concur spin` hides, shown again on every way out, signals included.
+// The terminal an animation draws on: whether to animate, its width, the cursor, the turn with signal handlers.
 #pragma once
 
 #include <array>
 #include <csignal>
-#include <cstddef>
 #include <optional>
-#include <sys/types.h>
+#include <string_view>
 
 namespace concur::sys {
 
@@ -18,43 +17,53 @@ namespace concur::sys {
 /// a resized terminal (SIGWINCH) is then honoured on the next frame, without a handler.
 [[nodiscard]] std::optional<unsigned> terminal_columns(int fd);
 
-/// The signals a terminal_session handles (see below).
-inline constexpr std::array<int, 5> session_signals{SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGTSTP};
+/// True when `fd` is a pipe or a socket: what is written there may reach a screen later, when
+/// and if its reader (`| cat`) writes it out, at a moment the writer cannot know.
+[[nodiscard]] bool is_pipe_or_socket(int fd) noexcept;
 
-/// Writes one spinner frame to `fd`, unless a signal handler below has taken the terminal;
-/// returns false then. A frame and the handlers' "erase the line, show the cursor" take
-/// turns: in the thread model the spinner thread may be drawing when Ctrl-C lands on the
-/// main thread, and a frame written after the handler's clean-up (in the moment before _exit
-/// ends the process, or while it is stopped by Ctrl-Z) would leave a spinner line behind the
-/// "interrupted" message or in the shell's prompt. Every signal the session handles is
-/// blocked on the drawing thread while it writes, so a handler never runs on a thread that
-/// holds the turn; it waits (microseconds) for the frame in progress, and no other frame
-/// starts until it is done.
-bool draw_on_terminal(int fd, const char* text, std::size_t size) noexcept;
+/// The signals a terminal's user or shell sends to end or stop a program: Ctrl-C, SIGTERM,
+/// Ctrl-\, a hang-up and Ctrl-Z. A screen_turn holds them back on its thread, so that a handler
+/// of any of them may use the handler functions at the end of this file.
+inline constexpr std::array<int, 5> terminal_signals{SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGTSTP};
 
-/// While alive, if `animate`: the cursor is hidden on `fd` (a blinking block over the
-/// spinner's character looks broken). In every case, signal handlers put the terminal back
-/// on every way out (the line erased and the cursor shown, when hidden) and stop the watched
-/// child first, so that it cannot draw a frame after the clean-up:
-/// - SIGINT, SIGTERM: the child is SIGKILLed and reaped, "concur: interrupted by SIGINT" is
-///   printed and the process _exits with 130 (143 for SIGTERM).
-/// - SIGQUIT, SIGHUP: the child is SIGKILLed and reaped, then the process dies by the signal
-///   itself, as it would have without a handler (SIGQUIT's core dump included).
-/// - SIGTSTP (Ctrl-Z): the child is stopped (SIGSTOP), the cursor shown, then the process
-///   stops itself; when continued (SIGCONT: `fg`, `bg`), it hides the cursor again and
-///   continues the child. The shell's prompt is never left without a cursor.
-/// SIGQUIT, SIGHUP and SIGTSTP keep an ignored disposition they had on entry (`nohup`).
-///
-/// Why act inside the handler instead of telling the program? The program may be anywhere:
-/// in a blocking sleep, in a CPU-bound prime check, in a frozen coroutine. Each of those would
-/// need its own way to notice a flag. The handlers use only async-signal-safe calls (kill,
-/// waitpid, write, sigaction, pthread_sigmask, raise, _exit; and waitid, which POSIX does not
-/// list but glibc makes one system call, like waitpid) on values prepared in advance, so they
-/// are safe wherever they land.
-/// The destructor shows the cursor and puts the previous handlers back. One at a time.
+/// One frame's turn at the screen. Frames and signal handlers take turns: in a threaded
+/// program a spinner thread may be writing a frame when Ctrl-C lands on another thread, and a
+/// frame written after the handler's clean-up (in the moment before the process exits, or
+/// while Ctrl-Z has it stopped) would leave a spinner line behind the handler's message or in
+/// the shell's prompt. While a turn is alive, terminal_signals are blocked on its thread (so
+/// no handler runs on the thread that holds the turn) and a handler on another thread waits
+/// for it (microseconds). taken() is false when a handler has put the terminal back for good
+/// or paused it: then nothing may be drawn. What the turn guards may include more than the
+/// write (a frame count that a handler reads once it has the screen).
+class screen_turn {
+public:
+    screen_turn() noexcept;
+    ~screen_turn();
+    screen_turn(const screen_turn&) = delete;
+    screen_turn& operator=(const screen_turn&) = delete;
+
+    [[nodiscard]] bool taken() const noexcept { return taken_; }
+
+private:
+    sigset_t previous_mask_{};
+    bool taken_ = false;
+};
+
+/// Writes `text` to `fd` in a screen_turn (a failed write is ignored: an animation that cannot
+/// draw must not stop the work it decorates). False, and nothing written, without the turn.
+bool draw_on_terminal(int fd, std::string_view text) noexcept;
+
+/// Erases the line the cursor is on (carriage return, then EL 2), in a screen_turn: what an
+/// animation that died mid-frame left behind.
+void erase_terminal_line(int fd) noexcept;
+
+/// While alive, if `animate`: the cursor is hidden on `fd` (a blinking block over a spinner's
+/// character looks broken); the destructor shows it again, with the terminal_signals held back
+/// meanwhile (a Ctrl-Z between showing it and the end of the session would hide it again when
+/// continued). Also makes `fd` the terminal the handler functions below put back. One at a time.
 class terminal_session {
 public:
-    terminal_session(int fd, bool animate);
+    terminal_session(int fd, bool animate) noexcept;
     ~terminal_session();
     terminal_session(const terminal_session&) = delete;
     terminal_session& operator=(const terminal_session&) = delete;
@@ -62,23 +71,33 @@ public:
     [[nodiscard]] bool animating() const noexcept { return animate_; }
     [[nodiscard]] int fd() const noexcept { return fd_; }
 
-    /// The child the handlers must stop before exiting (0: none).
-    void watch_child(pid_t child) noexcept;
-
-    /// Erases the spinner's line (when animating): what a spinner that died mid-turn left.
-    void erase_line() noexcept;
-
-    /// For a forked child, first thing: every signal the session handles is ignored (Ctrl-C,
-    /// Ctrl-Z, a group SIGTERM reach the whole process group; the parent decides, and stops
-    /// or ends the child itself), and the signal mask emptied (fork is done inside a
-    /// signal_block). A child that died of the group's SIGTERM before the parent's handler
-    /// ran would otherwise look like a lost worker.
-    static void reset_signals_in_child() noexcept;
-
 private:
     int fd_;
     bool animate_;
-    std::array<struct sigaction, session_signals.size()> previous_{};  // in session_signals' order
 };
+
+// --- For signal handlers: the mechanism, not the policy ----------------------------------
+// Why the split? What a signal should do is the program's business: which message, which
+// exit status, what to do with a child first, or (for a program that can stop cleanly) only
+// setting a flag and letting it stop. What every such program needs from the terminal is the
+// same, and delicate: wait for a frame in progress, never let another one start, erase the line
+// and show the cursor, and undo it on SIGCONT. So this file offers those steps, each
+// async-signal-safe (write, sigprocmask, a lock-free atomic; no lock, no allocation) and using
+// only values set in advance by terminal_session; the program's own handlers call them, in the
+// order its policy wants (see demos/spin_signals for `concur spin`'s).
+
+/// Takes the screen for good: waits for a frame in progress, then no frame is drawn again
+/// (until the next terminal_session). If the session hid the cursor, erases the line and shows
+/// the cursor. For a handler about to end the process, or about to tell the program to stop.
+void put_terminal_back_in_handler() noexcept;
+
+/// Takes the screen while the process is stopped (Ctrl-Z): waits for a frame in progress,
+/// then erases the line and shows the cursor (if the session hid it), so the shell's prompt has
+/// one. False if the screen was already paused or put back: then do not resume it.
+[[nodiscard]] bool pause_terminal_in_handler() noexcept;
+
+/// After pause_terminal_in_handler() returned true and the process was continued: hides the
+/// cursor again (if the session hid it) and gives the screen back to the frames.
+void resume_terminal_in_handler() noexcept;
 
 }  // namespace concur::sys
