@@ -180,7 +180,10 @@ TEST(readable_test, cancel_before_the_await_never_watches_the_descriptor) {
     auto handle = on.loop.spawn(read_and_log(pipe.read_end.get(), "reader", log));
     handle.cancel();
     on.loop.run_one_turn();
-    EXPECT_EQ(log, (std::vector<std::string>{"reader:cancelled"}));
+    // Cancelled before its first step, the task never runs its body (asyncio's rule), so it
+    // neither reaches the await nor logs anything.
+    EXPECT_TRUE(log.empty());
+    EXPECT_TRUE(handle.was_cancelled());
     EXPECT_EQ(on.loop.watched_descriptor_count(), 0U);
     EXPECT_TRUE(on.poller.waits.empty());
 }
