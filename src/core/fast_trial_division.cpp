@@ -58,7 +58,8 @@ check_verdict wheel_trial_division(std::uint64_t n, const trial_kernel& kernel, 
     for (std::uint64_t from = wheel; from < root; from += chunk_span) {  // from + 1 <= root
         const std::uint64_t to = std::min(from + chunk_span, root + 1);
         if (smallest_wheel_divisor(n, from, to, kernel) != 0) return check_verdict::not_prime;
-        if (stop_requested_at(to)) return check_verdict::stopped;
+        const bool last_chunk = to >= root;  // the next would start past the root: the answer stands
+        if (!last_chunk && stop_requested_at(to)) return check_verdict::stopped;
     }
     return check_verdict::prime;
 }

@@ -22,7 +22,8 @@ check_verdict seed_trial_division(std::uint64_t n, StopPoint&& stop_requested_at
         for (std::uint64_t divisor = from; divisor < to; divisor += 2) {
             if (n % divisor == 0) return check_verdict::not_prime;
         }
-        if (stop_requested_at(to)) return check_verdict::stopped;
+        const bool last_chunk = to > root;  // once every divisor is tried, the answer stands
+        if (!last_chunk && stop_requested_at(to)) return check_verdict::stopped;
     }
     return check_verdict::prime;
 }
