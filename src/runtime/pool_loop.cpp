@@ -183,6 +183,7 @@ pool_report pool_loop::finish() {
 void pool_loop::take_what_stopped_workers_checked() {
     while (receive_results() == receive_outcome::some) {}
     for (const worker_slot& slot : slots_) {
+        if (slot.state != worker_state::stopped) continue;  // one lost earlier is judged as lost
         if (const auto unsent = transport_.unsent_verdicts(slot)) ledger_.accept_unsent(*unsent);
     }
     listener_.flush();
