@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <climits>
 
 namespace concur {
 namespace {

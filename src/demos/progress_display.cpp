@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include <climits>
+#include <pthread.h>
 
 namespace concur {
 namespace {
@@ -60,6 +60,8 @@ void progress_display::finish() noexcept {
 }
 
 void progress_display::run(std::stop_token stop) noexcept {
+    // Named, so that `top -H` and /proc/PID/task/*/comm show what it costs (bench/progress_cost.py).
+    ::pthread_setname_np(::pthread_self(), "concur-progress");
     const auto period = setup_.style == progress_style::plain ? clock::duration{plain_period} : redraw_period;
     std::unique_lock lock{mutex_};
     try {
@@ -85,6 +87,7 @@ progress_snapshot progress_display::take_snapshot() {
     snapshot.elapsed_seconds = std::chrono::duration<double>(now - start_).count();
     snapshot.divisor_range = setup_.divisor_range;
     for (std::size_t i = 0; i < snapshot.workers.size() && i < activities_.size(); ++i) {
+        if (activities_[i] == nullptr) continue;  // a transport that publishes nothing: shown idle
         worker_progress& shown = snapshot.workers[i];
         worker_seen& seen = seen_[i];
         const auto number = activities_[i]->checking();
