@@ -127,7 +127,8 @@ command setup_primes(CLI::App& app) {
                "Live status lines below the results, on standard error, about 10 times a second: what "
                "each worker is checking and how far it has got:\n"
                "auto = when standard error is a terminal and standard output is not a pipe;\n"
-               "always = also into a pipe or a file, as plain lines every 2 seconds;\n"
+               "always = also when standard output is a pipe; plain lines every 2 seconds when "
+               "standard error is not a terminal;\n"
                "never = no status lines");
     primes->add_flag("--json", args->json,
                      "Print one JSON document (model, workers, each number with prime, elapsed and worker, "
