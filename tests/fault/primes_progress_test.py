@@ -114,21 +114,25 @@ class primes_progress_test(unittest.TestCase):
                 self.assertTrue(rows[-1].startswith("concur: interrupted by SIGINT after 0 checks"), rows)
 
     def test_ctrl_z_erases_the_block_while_stopped_and_the_run_goes_on(self):
-        run = PtyRun(primes("thread", *SLOW_PRIMES), stdout=TERMINAL, env=ENVIRONMENT, new_session=False)
-        self.shown(run)
-        os.killpg(run.proc.pid, signal.SIGTSTP)  # Ctrl-Z
-        stopped = wait_until(lambda: state(run.proc.pid) == "T", timeout=10)
-        time.sleep(0.3)  # three frames' time: nothing may be drawn while stopped
-        while_stopped = run.received()
-        time.sleep(0.2)
-        self.assertEqual(run.received(), while_stopped, "drawn while stopped")
-        os.killpg(run.proc.pid, signal.SIGCONT)  # fg
-        status, screen = self.finish(run)
-        self.assertTrue(stopped, "not stopped by SIGTSTP")
-        self.assertEqual(status, 0, screen[-300:])
-        self.assertTrue(cursor_restored(while_stopped))
-        self.assertFalse([row for row in screen_rows(while_stopped) if BLOCK_LINE.match(row)])
-        self.assertTrue(cursor_restored(screen))
+        for model in ("thread", "process"):
+            with self.subTest(model=model):
+                # A group of its own in this session: SIGTSTP stops it, as in a shell.
+                run = PtyRun(primes(model, *SLOW_PRIMES), stdout=TERMINAL, env=ENVIRONMENT, new_session=False)
+                self.shown(run)
+                units = [run.proc.pid, *children_of(run.proc.pid)]
+                os.killpg(run.proc.pid, signal.SIGTSTP)  # Ctrl-Z
+                stopped = wait_until(lambda: all(state(pid) == "T" for pid in units), timeout=10)
+                time.sleep(0.3)  # three frames' time: nothing may be drawn while stopped
+                while_stopped = run.received()
+                time.sleep(0.2)
+                self.assertEqual(run.received(), while_stopped, "drawn while stopped")
+                os.killpg(run.proc.pid, signal.SIGCONT)  # fg
+                status, screen = self.finish(run)
+                self.assertTrue(stopped, "not every process stopped by SIGTSTP")
+                self.assertEqual(status, 0, screen[-300:])
+                self.assertTrue(cursor_restored(while_stopped))
+                self.assertFalse([row for row in screen_rows(while_stopped) if BLOCK_LINE.match(row)])
+                self.assertTrue(cursor_restored(screen))
 
     def test_a_narrow_terminal_cuts_every_status_line(self):
         # --progress=always: the block is drawn though the results go to a pipe, alone on the screen.

@@ -15,7 +15,9 @@ namespace concur {
 ///   Ctrl-C);
 /// - SIGTSTP (Ctrl-Z): the block erased and the cursor shown, the process stopped; when
 ///   continued, the cursor hidden again, and the next frame draws the block again.
-/// SIGQUIT, SIGHUP and SIGTSTP keep an ignored disposition they had on entry (`nohup`).
+/// SIGQUIT, SIGHUP and SIGTSTP keep an ignored disposition they had on entry (`nohup`). A
+/// worker process forked meanwhile inherits the handlers; there they only take the signal's
+/// default action (the block is its parent's).
 /// Install before the cursor is hidden (sys::terminal_session): no way out then leaves it hidden.
 class progress_signals {
 public:
