@@ -33,6 +33,7 @@ pool_report run_sequential_checks(number_source& source, const pool_options& opt
     worker_activity activity;
     check_control control{{}, &signals.arrived(), &activity.reached};
     listener.on_worker_started(1, static_cast<long>(::gettid()));
+    const watched_workers watched{listener, {&activity}};  // a display thread may read it meanwhile
     pool_report report;
     std::deque<std::uint64_t> pending;
     bool source_ended = false;
