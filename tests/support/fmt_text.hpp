@@ -25,4 +25,13 @@ inline std::string fmt_result_line(std::uint64_t number, bool prime, std::chrono
                        std::chrono::duration<double>(elapsed).count());
 }
 
+/// A whole job log line, formatted as it was before its seconds were written by hand.
+inline std::string fmt_job_log_line(std::uint64_t seq, unsigned worker, long system_id,
+                                    std::chrono::nanoseconds start_offset, std::chrono::nanoseconds elapsed,
+                                    std::uint64_t number, bool prime) {
+    using seconds = std::chrono::duration<double>;
+    return fmt::format("{}\t{}\t{}\t{:.6f}\t{:.6f}\t{}\t{}\n", seq, worker, system_id, seconds(start_offset).count(),
+                       seconds(elapsed).count(), number, prime ? "prime" : "composite");
+}
+
 }  // namespace concur::testing
