@@ -18,8 +18,11 @@ namespace concur::sys {
 namespace {
 
 volatile sig_atomic_t signal_write_fd = -1;
+std::atomic<bool> signal_arrived{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "a handler may only store to a lock-free atomic");
 
 extern "C" void write_signal_number(int signal) {
+    signal_arrived.store(true, std::memory_order_relaxed);
     const int saved_errno = errno;  // the interrupted code may be about to read errno
     const auto byte = static_cast<unsigned char>(signal);
     [[maybe_unused]] const auto ignored = ::write(signal_write_fd, &byte, 1);
@@ -29,6 +32,7 @@ extern "C" void write_signal_number(int signal) {
 }  // namespace
 
 signal_pipe::signal_pipe(std::initializer_list<int> signals) {
+    signal_arrived.store(false, std::memory_order_relaxed);
     auto ends = make_pipe(O_CLOEXEC | O_NONBLOCK);
     read_end_ = std::move(ends.read_end);
     write_end_ = std::move(ends.write_end);
@@ -46,6 +50,8 @@ void signal_pipe::forget_in_child() noexcept {
     read_end_.reset();
     write_end_.reset();
 }
+
+const std::atomic<bool>& signal_pipe::arrived() const noexcept { return signal_arrived; }
 
 std::optional<int> signal_pipe::take() {
     unsigned char byte = 0;
