@@ -37,22 +37,30 @@ bool fmt_rounds_tie_up(std::chrono::nanoseconds elapsed, std::uint64_t micros_be
 
 }  // namespace
 
+std::size_t decimal_length(std::uint64_t n) noexcept {
+    std::size_t length = 1;
+    for (std::uint64_t power = 10; n >= power; power *= 10) {
+        ++length;
+        if (length == 20) break;  // 10^20 does not fit: every n of 20 digits is below 2^64
+    }
+    return length;
+}
+
+// The length first, then the digits from the last one back, in place: copying them from a
+// scratch buffer cost as much as writing them.
 std::size_t write_decimal(std::uint64_t n, char* out) noexcept {
-    std::array<char, 20> digits;  // 18446744073709551615 has 20
-    std::size_t first = digits.size();
+    const std::size_t length = decimal_length(n);
+    char* at = out + length;
     while (n >= 100) {
-        first -= 2;
-        write_pair(n % 100, &digits[first]);
+        at -= 2;
+        write_pair(n % 100, at);
         n /= 100;
     }
     if (n >= 10) {
-        first -= 2;
-        write_pair(n, &digits[first]);
+        write_pair(n, at - 2);
     } else {
-        digits[--first] = static_cast<char>('0' + n);
+        at[-1] = static_cast<char>('0' + n);
     }
-    const std::size_t length = digits.size() - first;
-    std::memcpy(out, &digits[first], length);
     return length;
 }
 

@@ -63,7 +63,9 @@ TEST(primes_report_test, result_line_is_byte_for_byte_the_fmt_line) {
     std::vector<std::int64_t> counts{0, 1, 499, 500, 501, 1500, 2500, 52'814'000, 999'999'500, 9'999'999'500,
                                      3'600'000'000'000, (std::int64_t{1} << 50) + 500, -1500, INT64_MAX};
     for (int i = 0; i < 2000; ++i) counts.push_back(static_cast<std::int64_t>(random() >> (1 + random() % 63)));
-    for (const std::size_t width : {std::size_t{1}, std::size_t{16}, std::size_t{20}, std::size_t{24}}) {
+    // Up to the seed's 16, a column widened for 20 digits, and one past the usual line's room.
+    const std::vector<std::size_t> widths{1, 16, 20, 24, 40, 60};
+    for (const std::size_t width : widths) {
         for (const std::uint64_t number : numbers) {
             for (const std::int64_t count : counts) {
                 const bool prime = (count & 1) != 0;

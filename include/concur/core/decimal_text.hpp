@@ -11,6 +11,9 @@ namespace concur {
 /// with six decimals of any duration ("-9223372036.854776").
 inline constexpr std::size_t decimal_text_room = 24;
 
+/// How many digits `n` has in decimal: 1 for 0, 20 for 2^64 - 1.
+std::size_t decimal_length(std::uint64_t n) noexcept;
+
 /// Writes `n` in decimal at `out` ("0", "1234"), the text of fmt's "{}"; returns its length.
 std::size_t write_decimal(std::uint64_t n, char* out) noexcept;
 
