@@ -23,7 +23,8 @@ using prime_check = check_verdict (*)(std::uint64_t n, check_control& control) n
 struct checked_number {
     std::uint64_t number = 0;
     bool prime = false;
-    std::chrono::nanoseconds elapsed{};  // measured by the worker around the check alone
+    std::chrono::nanoseconds elapsed{};  // measured by the worker around the check (and the
+                                         // few stores that recorded the answer before it)
     unsigned worker = 0;                 // which worker checked it, from 1
     std::chrono::steady_clock::time_point started{};  // when the check began (for the job log)
 };
