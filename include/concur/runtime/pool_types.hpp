@@ -6,6 +6,7 @@
 #include "concur/sys/child_process.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -65,6 +66,10 @@ public:
     virtual void flush() {}
 };
 
+/// What --keep-order holds at most, waiting for a slow number: 64 Ki results, a few MiB (a
+/// map node of about 100 bytes each), however long the input.
+inline constexpr std::size_t default_held_results_bound = std::size_t{64} * 1024;
+
 struct pool_options {
     unsigned workers = 1;
     prime_check check = trial_simple_check;
@@ -74,6 +79,12 @@ struct pool_options {
     /// replaced too, at most this many times in a row in its place (an answer from the place
     /// starts the count again). Threads do not die alone; they ignore it.
     unsigned retries = 0;
+    /// Hand results to the listener in input order (GNU parallel's -k), each as soon as every
+    /// number before it is answered, instead of in completion order (in_order_release.hpp).
+    bool keep_order = false;
+    /// With keep_order: how many finished results may wait for an earlier, slower one before
+    /// the pool stops handing out new numbers (it resumes as the slow one comes in).
+    std::size_t held_results_bound = default_held_results_bound;
 };
 
 }  // namespace concur
