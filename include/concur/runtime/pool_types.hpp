@@ -52,7 +52,8 @@ struct pool_report {
     bool input_left_unread = false;        // the run stopped before the input ended
 };
 
-/// Receives events as they happen, in the parent, in completion order.
+/// Receives events as they happen, in the parent: results in completion order, or in input
+/// order with pool_options::keep_order.
 class pool_listener {
 public:
     virtual ~pool_listener() = default;
@@ -81,6 +82,8 @@ struct pool_options {
     unsigned retries = 0;
     /// Hand results to the listener in input order (GNU parallel's -k), each as soon as every
     /// number before it is answered, instead of in completion order (in_order_release.hpp).
+    /// The pools need it; the sequential and coroutine models check one number at a time in
+    /// input order, so they are in order already and ignore it.
     bool keep_order = false;
     /// With keep_order: how many finished results may wait for an earlier, slower one before
     /// the pool stops handing out new numbers (it resumes as the slow one comes in).
