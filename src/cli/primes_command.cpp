@@ -30,6 +30,7 @@ struct primes_arguments {
     std::string method = "trial";
     unsigned retries = 0;
     std::string progress = "auto";
+    bool keep_order = false;
 };
 
 constexpr std::array<command_status, 6> primes_statuses{{
@@ -72,6 +73,7 @@ int run_primes_command(const primes_arguments& args, output_sink& out, output_si
     options.job_log_path = args.job_log;
     options.retries = args.retries;
     options.json = args.json;
+    options.keep_order = args.keep_order;
     options.method = find_prime_method(args.method).value_or(prime_method::trial);
     options.progress = find_progress_mode(args.progress).value_or(progress_mode::automatic);
     choose_numbers(args, options);
@@ -133,6 +135,13 @@ command setup_primes(CLI::App& app) {
     primes->add_flag("--json", args->json,
                      "Print one JSON document (model, workers, each number with prime, elapsed and worker, "
                      "total time, how the run ended, each worker's busy time) instead of text");
+    primes->add_flag("--keep-order", args->keep_order,
+                     fmt::format("Print the results in input order, not as they finish (GNU parallel's -k), "
+                                 "--json too. Each is printed as soon as the ones before it are: a slow number "
+                                 "holds back the ones after it, and once {} finished results wait for it, no "
+                                 "new number is handed out until it is done. The sequential and coroutine "
+                                 "models check in input order already",
+                                 default_held_results_bound));
     primes->add_option("NUMBER", args->numbers,
                        "Numbers to check instead of the list, decimal, 0 to 18446744073709551615; a lone - "
                        "reads whitespace-separated numbers from standard input. Not with --numbers")

@@ -231,8 +231,9 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     pool_report report;
     std::string bad_input_message;
     try {
-        report = run_checks(options.model, *source, {options.workers, method.check, {method.estimate}, options.retries},
-                            progress.listener());
+        pool_options pool{options.workers, method.check, {method.estimate}, options.retries};
+        pool.keep_order = options.keep_order;
+        report = run_checks(options.model, *source, pool, progress.listener());
     } catch (const bad_input& error) {
         // Not rethrown: the output must still end as a document that says how the run ended.
         report = stopped_by(error, observer.checked());
