@@ -23,7 +23,8 @@ MODELS = ("sequential", "thread", "process", "coroutine")
 # other worker checks all of them while the first is still on it.
 SLOW_PRIME = 999999999999999989
 NUMBERS = [SLOW_PRIME] + list(range(2, 400))
-# The largest 64-bit prime: seconds to check, so a run can be watched while it is on it.
+# The largest 64-bit prime: a few tenths of a second to check (seconds with the book's loop),
+# so a run can be watched while it is on it.
 SLOWER_PRIME = 18446744073709551557
 
 
@@ -77,8 +78,8 @@ class KeepOrder(unittest.TestCase):
                 self.assertEqual(sorted(printed), sorted(NUMBERS))
                 self.assertEqual(printed[-1], SLOW_PRIME)
 
-    def start(self, model, numbers):
-        return subprocess.Popen([CONCUR, "primes", f"--model={model}", "--procs=2", "--keep-order",
+    def start(self, model, numbers, *options):
+        return subprocess.Popen([CONCUR, "primes", f"--model={model}", "--procs=2", "--keep-order", *options,
                                  *map(str, numbers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def read_result_lines(self, proc, count):
@@ -106,7 +107,9 @@ class KeepOrder(unittest.TestCase):
     def test_an_interrupt_prints_what_waited_behind_the_unfinished_number_in_order(self):
         for model in ("thread", "process"):
             with self.subTest(model=model):
-                proc = self.start(model, [2, 3, SLOWER_PRIME, 5, 6, 7])
+                # The book's loop: seconds on the slow prime, where the default method takes
+                # about 0.3 s, as long as the wait below.
+                proc = self.start(model, [2, 3, SLOWER_PRIME, 5, 6, 7], "--method=trial-simple")
                 self.assertEqual(self.read_result_lines(proc, 2), [2, 3])
                 time.sleep(0.3)  # 5, 6 and 7 are answered meanwhile, and wait for the slow one
                 proc.send_signal(signal.SIGINT)
