@@ -61,7 +61,9 @@ void choose_numbers(const primes_arguments& args, primes_options& options) {
 }
 
 int run_primes_command(const primes_arguments& args, output_sink& out, output_sink& err) {
-    // The options were checked as they were parsed (see setup_primes); NUMBER is checked here.
+    // The options were checked as they were parsed (see setup_primes); NUMBER and the
+    // environment are checked here, before anything starts.
+    refuse_bad_kernel_variable();
     primes_options options;
     options.model = parse_execution_model(args.model).value_or(execution_model::process);
     // Resolved once here and handed down as is: a model without workers runs one check at a
