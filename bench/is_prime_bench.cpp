@@ -58,10 +58,16 @@ void run_fixture(benchmark::State& state, Check check) {
                                                                  benchmark::Counter::kInvert);
 }
 
-/// A method as `concur primes --method` runs it (trial: the kernel chosen here, measured).
-void book_fixture(benchmark::State& state, prime_method method) {
-    run_fixture(state, concur::describe(method).check);
+/// A method's check as a worker runs it, through the method table, with a control that is
+/// never asked to stop (bench/stop_point_bench.cpp measures what asking costs).
+auto check_of(prime_method method) {
+    return [check = concur::describe(method).check, control = concur::check_control{}](std::uint64_t n) mutable {
+        return check(n, control) == concur::check_verdict::prime;
+    };
 }
+
+/// A method as `concur primes --method` runs it (trial: the kernel chosen here, measured).
+void book_fixture(benchmark::State& state, prime_method method) { run_fixture(state, check_of(method)); }
 
 void book_fixture_with_kernel(benchmark::State& state, const trial_kernel* kernel) {
     run_fixture(state, [kernel](std::uint64_t n) { return concur::is_prime_fast_trial(n, *kernel); });
@@ -80,7 +86,7 @@ void kernel_measurement(benchmark::State& state) {
 
 /// One number at a time: the biggest narrow (< 2^53) and the biggest wide prime of the fixture.
 void one_number(benchmark::State& state, prime_method method, std::uint64_t n) {
-    const auto check = concur::describe(method).check;
+    auto check = check_of(method);
     for (auto _ : state) benchmark::DoNotOptimize(check(n));
     state.counters["per_seed_division"] = benchmark::Counter(static_cast<double>(seed_divisions(n)),
                                                              benchmark::Counter::kIsIterationInvariantRate |
@@ -104,7 +110,7 @@ void miller_rabin_primes(benchmark::State& state, std::uint64_t below) {
 
 /// 1 to 10^5: what a pool checking `seq` spends in the check itself, per number.
 void small_numbers(benchmark::State& state, prime_method method) {
-    const auto check = concur::describe(method).check;
+    auto check = check_of(method);
     constexpr std::uint64_t count = 100'000;
     for (auto _ : state) {
         for (std::uint64_t n = 1; n <= count; ++n) benchmark::DoNotOptimize(check(n));

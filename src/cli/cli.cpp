@@ -53,7 +53,7 @@ int run_cli(int argc, const char* const* argv) {
     app.require_subcommand(1);
     app.footer(cli::exit_status_section({}, general_rules));
     const std::array commands{cli::setup_primes(app), cli::setup_spin(app), cli::setup_bench(app),
-                              cli::setup_cost(app)};
+                              cli::setup_cost(app), cli::setup_race(app)};
 
     try {
         cli::check_before_parsing(app, argc, argv);

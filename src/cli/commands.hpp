@@ -26,5 +26,6 @@ struct command {
 [[nodiscard]] command setup_spin(CLI::App& app);
 [[nodiscard]] command setup_bench(CLI::App& app);
 [[nodiscard]] command setup_cost(CLI::App& app);
+[[nodiscard]] command setup_race(CLI::App& app);
 
 }  // namespace concur::cli

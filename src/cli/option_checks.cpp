@@ -61,8 +61,13 @@ CLI::Validator parsed_by(std::string allowed, std::function<void(std::string_vie
     });
 }
 
-CLI::Option* add_count(CLI::App& command, const std::string& name, unsigned& value, std::string what, unsigned low,
-                       unsigned high, const std::string& description) {
+namespace {
+
+/// Every count option: decimal digits only, from `low` to `high`, into an unsigned `value`
+/// of any width.
+template <typename Number>
+CLI::Option* add_whole_number(CLI::App& command, const std::string& name, Number& value, std::string what,
+                              std::uint64_t low, std::uint64_t high, const std::string& description) {
     return command.add_option(name, value, description)
         ->type_name("N")
         ->check(rule(std::move(what), fmt::format("a whole number from {} to {}", low, high),
@@ -70,6 +75,18 @@ CLI::Option* add_count(CLI::App& command, const std::string& name, unsigned& val
                          const auto number = parse_decimal_u64(text);
                          return number && *number >= low && *number <= high;
                      }));
+}
+
+}  // namespace
+
+CLI::Option* add_count(CLI::App& command, const std::string& name, unsigned& value, std::string what, unsigned low,
+                       unsigned high, const std::string& description) {
+    return add_whole_number(command, name, value, std::move(what), low, high, description);
+}
+
+CLI::Option* add_count(CLI::App& command, const std::string& name, std::uint64_t& value, std::string what,
+                       std::uint64_t low, std::uint64_t high, const std::string& description) {
+    return add_whole_number(command, name, value, std::move(what), low, high, description);
 }
 
 CLI::Option* add_choice(CLI::App& command, const std::string& name, std::string& value, std::string what,

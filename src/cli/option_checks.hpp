@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -45,9 +46,12 @@ void refuse_bad_kernel_variable();
 
 /// An option that takes a whole number from `low` to `high` into `value`, which holds the
 /// default until then. The text is checked here, strictly, before CLI11 converts it: CLI11
-/// 2.1 reads "-1" as a huge unsigned and "0x10" as 16.
+/// 2.1 reads "-1" as a huge unsigned and "0x10" as 16. The 64-bit form is for counts beyond
+/// 4294967295 (race's --count); both share one check.
 CLI::Option* add_count(CLI::App& command, const std::string& name, unsigned& value, std::string what, unsigned low,
                        unsigned high, const std::string& description);
+CLI::Option* add_count(CLI::App& command, const std::string& name, std::uint64_t& value, std::string what,
+                       std::uint64_t low, std::uint64_t high, const std::string& description);
 
 /// An option that takes one of `names`. Help shows them as {a,b,c}, and a refusal lists
 /// them: "'fiber' is not a model; allowed: thread, process".

@@ -35,26 +35,40 @@ std::uint64_t smallest_wheel_divisor(std::uint64_t n, std::uint64_t from, std::u
     return 0;
 }
 
-bool is_prime_fast_trial_in_chunks(std::uint64_t n, const trial_kernel& kernel, std::uint64_t chunk_divisors) noexcept {
-    if (n < 2) return false;
+namespace {
+
+/// Trial division on the wheel, `chunk_divisors` wheel divisors at a time: between two chunks,
+/// `stop_requested_at(reached)` is told that every divisor below `reached` has been tried, and
+/// stops the check if it returns true.
+template <typename StopPoint>
+check_verdict wheel_trial_division(std::uint64_t n, const trial_kernel& kernel, std::uint64_t chunk_divisors,
+                                   StopPoint&& stop_requested_at) noexcept {
+    if (n < 2) return check_verdict::not_prime;
     for (const std::uint64_t small : {2U, 3U, 5U}) {
-        if (n % small == 0) return n == small;
+        if (n % small == 0) return verdict_of(n == small);
     }
     const std::uint64_t root = integer_sqrt(n);
     // The wheel's first turn (7 to 29; 1 is no divisor) is too short to be worth a vector.
     for (std::size_t i = 1; i < wheel_scan::lanes_per_turn; ++i) {
-        if (wheel_offsets[i] > root) return true;
-        if (n % wheel_offsets[i] == 0) return false;
+        if (wheel_offsets[i] > root) return check_verdict::prime;
+        if (n % wheel_offsets[i] == 0) return check_verdict::not_prime;
     }
     const std::uint64_t divisors_per_block = turns_per_block * wheel_scan::lanes_per_turn;
     const std::uint64_t chunk_span = std::max<std::uint64_t>(1, chunk_divisors / divisors_per_block) * block_span;
     for (std::uint64_t from = wheel; from < root; from += chunk_span) {  // from + 1 <= root
-        // Between two chunks: the one place a long check can look at a stop flag or publish
-        // how many divisors it has tried.
         const std::uint64_t to = std::min(from + chunk_span, root + 1);
-        if (smallest_wheel_divisor(n, from, to, kernel) != 0) return false;
+        if (smallest_wheel_divisor(n, from, to, kernel) != 0) return check_verdict::not_prime;
+        const bool last_chunk = to >= root;  // the next would start past the root: the answer stands
+        if (!last_chunk && stop_requested_at(to)) return check_verdict::stopped;
     }
-    return true;
+    return check_verdict::prime;
+}
+
+}  // namespace
+
+bool is_prime_fast_trial_in_chunks(std::uint64_t n, const trial_kernel& kernel, std::uint64_t chunk_divisors) noexcept {
+    return wheel_trial_division(n, kernel, chunk_divisors, [](std::uint64_t) { return false; }) ==
+           check_verdict::prime;
 }
 
 bool is_prime_fast_trial(std::uint64_t n, const trial_kernel& kernel) noexcept {
@@ -62,6 +76,11 @@ bool is_prime_fast_trial(std::uint64_t n, const trial_kernel& kernel) noexcept {
 }
 
 bool is_prime_fast_trial(std::uint64_t n) noexcept { return is_prime_fast_trial(n, trial_kernel_for(n)); }
+
+check_verdict fast_trial_check(std::uint64_t n, check_control& control) noexcept {
+    return wheel_trial_division(n, trial_kernel_for(n), divisors_per_chunk,
+                                [&control](std::uint64_t reached) { return control.stop_requested_at(reached); });
+}
 
 std::uint64_t fast_trial_division_estimate(std::uint64_t n) noexcept {
     // As trial_division_estimate (about sqrt(n) / 2 divisions), divided by 8: bench/ measures

@@ -24,15 +24,14 @@ void worker_load_tally::add(unsigned worker, std::chrono::nanoseconds elapsed) {
     loads_[worker - 1].busy += elapsed;
 }
 
-double worker_load_tally::imbalance() const noexcept {
-    if (loads_.empty()) return 0.0;
+std::optional<double> worker_load_tally::imbalance() const noexcept {
     std::chrono::nanoseconds total{};
     std::chrono::nanoseconds busiest{};
     for (const worker_load& load : loads_) {
         total += load.busy;
         busiest = std::max(busiest, load.busy);
     }
-    if (total.count() == 0) return 0.0;
+    if (total.count() == 0) return std::nullopt;
     const double mean = static_cast<double>(total.count()) / static_cast<double>(loads_.size());
     return static_cast<double>(busiest.count()) / mean;
 }
@@ -45,7 +44,8 @@ std::string worker_load_tally::json_members(std::string_view id_name) const {
                        i == 0 ? "" : ", ", load.worker, id_name, load.system_id, load.checks,
                        json_seconds(load.busy));
     }
-    fmt::format_to(std::back_inserter(text), "],\n  \"imbalance\": {:.3f}", imbalance());
+    const auto ratio = imbalance();
+    fmt::format_to(std::back_inserter(text), "],\n  \"imbalance\": {}", ratio ? fmt::format("{:.3f}", *ratio) : "null");
     return text;
 }
 

@@ -276,8 +276,12 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
         case pool_ending::bad_input:
             // One line, as for any bad input: the results printed stand, and without the
             // summary line (or, in JSON, with "ending": "bad_input") nothing looks complete.
-            // It ends like every usage error, with the help to read.
-            err.write(fmt::format("concur: {} (see 'concur primes --help')\n", bad_input_message));
+            // The numbers read before the bad token and never checked are named, as the JSON
+            // document's "unchecked" lists them. It ends like every usage error, with the help.
+            err.write(fmt::format("concur: {}{} (see 'concur primes --help')\n", bad_input_message,
+                                  options.json || report.unchecked.empty()
+                                      ? std::string{}
+                                      : "; read before it and not checked: " + list_numbers(report.unchecked, 10)));
             return exit_status::usage;
     }
     return exit_status::failure;

@@ -1,9 +1,11 @@
 // run_coroutine_checks: one task per number on concur's event loop (asyncio.create_task + gather).
 #include "concur/runtime/coroutine_checks.hpp"
 
+#include "concur/runtime/async_event.hpp"
 #include "concur/runtime/cancelled.hpp"
 #include "concur/runtime/readable.hpp"
 #include "concur/runtime/run.hpp"
+#include "concur/runtime/worker_activity.hpp"
 #include "concur/sys/signal_pipe.hpp"
 
 #include <algorithm>
@@ -33,20 +35,17 @@ struct shared_state {
     const pool_options& options;
     pool_listener& listener;
     sys::signal_pipe signals{SIGINT, SIGTERM};
+    worker_activity activity;  // the running check's number and progress
+    // A signal interrupts the loop's thread in the middle of a check: the handler raises the
+    // pipe's flag, and the check gives up at its next stop point.
+    check_control control{{}, &signals.arrived(), &activity.reached};
+    async_event never_set;      // waited on by a task that has nothing left but its cancellation
     pool_report report;
-    clock::time_point last_look = clock::now();
-    bool stopping = false;  // interrupted, or a task failed: the tasks left skip their check
+    clock::time_point last_flush = clock::now();
+    bool supervisor_gone = false;  // cancelled, or failed: the tasks left do not start their check
 
-    /// Looking at the signal pipe costs a system call and a check can take 20 ns, so the tasks
-    /// look (and flush the output) every few milliseconds, not after every number.
-    void look_around() {
-        last_look = clock::now();
-        listener.flush();
-        if (const auto signal = signals.take()) {
-            report.interrupt_signal = *signal;
-            stopping = true;
-        }
-    }
+    /// A signal has come, and the signal watcher may not have taken it yet.
+    [[nodiscard]] bool stop_pending() const noexcept { return control.stop_requested(); }
 };
 
 /// One number, one task: the coroutine twin of the pools' worker loop body.
@@ -58,28 +57,56 @@ struct shared_state {
 /// computing: for CPU-bound work they are the sequential loop plus the cost of a task per
 /// number. Awaiting yield_now() inside the check would let other tasks in, not make anything
 /// faster: there is still one thread.
+///
+/// Except when a stop is pending: then the check gives up at its next stop point (the place
+/// where `spin --nap` yields), and the task awaits, so the loop can run watch_signals. That
+/// await is the task's cancellation point: it ends there with `cancelled`, as asyncio's tasks
+/// do, and its number is not answered.
 task<> check_one(shared_state& state, std::uint64_t n) {
-    if (state.stopping) {  // Ctrl-C came while this task waited for its turn
-        state.report.unchecked.push_back(n);
-        co_return;
+    if (!state.supervisor_gone && !state.stop_pending()) {
+        state.activity.begin(n);
+        const auto start = clock::now();
+        const check_verdict answer = state.options.check(n, state.control);
+        const auto end = clock::now();
+        state.activity.end();
+        if (answer != check_verdict::stopped) {
+            ++state.report.checked;
+            state.listener.on_result({n, answer == check_verdict::prime, end - start, 1, start});
+            // Writing costs a system call and a check can take 20 ns: the output is flushed
+            // every few milliseconds, not after every number.
+            if (end - state.last_flush > std::chrono::milliseconds{10}) {
+                state.last_flush = end;
+                state.listener.flush();
+            }
+            co_return;
+        }
     }
-    const auto start = clock::now();
-    const bool prime = state.options.check(n);
-    const auto end = clock::now();
-    ++state.report.checked;
-    state.listener.on_result({n, prime, end - start, 1, start});
-    if (end - state.last_look > std::chrono::milliseconds{10}) state.look_around();
+    co_await state.never_set.wait();  // until cancelled: asyncio's `await asyncio.Event().wait()`
 }
+
+/// A window of check tasks and the numbers they were given.
+struct check_window {
+    std::vector<std::uint64_t> numbers;
+    std::vector<task_handle<void>> tasks;
+
+    /// The numbers whose task has not answered: not finished, or ended by cancellation.
+    void append_unanswered(std::vector<std::uint64_t>& unchecked) const {
+        for (std::size_t i = 0; i < tasks.size(); ++i) {
+            if (!tasks[i].done() || tasks[i].was_cancelled()) unchecked.push_back(numbers[i]);
+        }
+    }
+};
 
 /// Reads numbers, spawns a window of check tasks, gathers them, and again. While it waits for
 /// standard input, the loop's thread is free: it polls the input and the signal pipe at once.
 task<> supervise(shared_state& state, number_source& source) {
     std::deque<std::uint64_t> pending;
     bool source_ended = false;
-    std::vector<task_handle<void>> window;
-    window.reserve(window_size);
+    check_window window;
+    window.numbers.reserve(window_size);
+    window.tasks.reserve(window_size);
     try {
-        while (!state.stopping) {
+        for (;;) {
             if (pending.empty()) {
                 if (source_ended) break;
                 if (source.poll_fd() >= 0) {
@@ -89,22 +116,25 @@ task<> supervise(shared_state& state, number_source& source) {
                 source_ended = !source.read_more(pending);
                 continue;
             }
-            while (window.size() < window_size && !pending.empty()) {
-                window.push_back(spawn(check_one(state, pending.front())));
+            while (window.tasks.size() < window_size && !pending.empty()) {
+                window.numbers.push_back(pending.front());
+                window.tasks.push_back(spawn(check_one(state, pending.front())));
                 pending.pop_front();
             }
             // asyncio.gather: the tasks run (one after the other) while we wait for each to end.
-            try {
-                for (task_handle<void>& spawned : window) co_await spawned;
-            } catch (...) {
-                state.stopping = true;  // an output error: the tasks still queued will not check
-                throw;
-            }
-            window.clear();
+            for (task_handle<void>& spawned : window.tasks) co_await spawned;
+            window.numbers.clear();
+            window.tasks.clear();
             state.listener.flush();
         }
     } catch (const cancelled&) {
-        // A signal came: watch_signals cancelled us at the await we were suspended in.
+        // A signal came: watch_signals cancelled us at the await we were suspended in. The
+        // tasks of the window still running are cancelled by run() once we return.
+        state.supervisor_gone = true;
+        window.append_unanswered(state.report.unchecked);
+    } catch (...) {
+        state.supervisor_gone = true;  // an output error, or bad input
+        throw;
     }
     state.report.unchecked.insert(state.report.unchecked.end(), pending.begin(), pending.end());
     state.report.input_left_unread = !source_ended;
@@ -112,12 +142,12 @@ task<> supervise(shared_state& state, number_source& source) {
 
 /// Waits on the signal pipe, beside the supervisor's wait on standard input (the loop polls
 /// both in one call), and cancels the supervisor when SIGINT or SIGTERM comes: what asyncio.run
-/// does on Ctrl-C. The check tasks look at the pipe themselves every few milliseconds, since
-/// the loop cannot poll while one of them computes.
+/// does on Ctrl-C. A check running meanwhile holds the thread: it sees the signal's flag at
+/// its next stop point, gives up and awaits, and this task runs in the loop's next turn.
 task<> watch_signals(shared_state& state, task_handle<void> supervisor) {
-    while (!state.stopping) {
+    while (state.report.interrupt_signal == 0) {
         co_await readable(state.signals.fd());
-        state.look_around();
+        if (const auto signal = state.signals.take()) state.report.interrupt_signal = *signal;
     }
     supervisor.cancel();
 }

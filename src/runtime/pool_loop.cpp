@@ -98,6 +98,7 @@ void pool_loop::accept(const result_record& record) {
     }
     worker_slot& slot = slots_[record.worker - 1];
     if (record.kind == result_kind::done) {  // the book's `if n == 0: procs_done += 1`
+        if (slot.state == worker_state::stopped) return;  // said done just before the stop
         if (slot.state != worker_state::working) throw std::runtime_error("a worker said done twice");
         slot.state = worker_state::said_done;
         ++workers_done_;
@@ -162,6 +163,7 @@ pool_report pool_loop::finish() {
     if (state_ == run_state::interrupted) {
         report_.ending = pool_ending::interrupted;
         stop_every_worker();
+        take_what_stopped_workers_checked();
     } else {
         state_ = run_state::finished;
         judge_running_workers();  // they said done: reaped (joined), each says how it ended
@@ -173,6 +175,18 @@ pool_report pool_loop::finish() {
         report_.ending = pool_ending::worker_lost;
     }
     return std::move(report_);
+}
+
+/// A check that finished before the stop is an answer, whatever the model: once every worker
+/// has ended, the results they sent and nobody read yet, then the verdicts each had made and
+/// not sent (its outbox). A check stopped half-way is none: its number stays unchecked.
+void pool_loop::take_what_stopped_workers_checked() {
+    while (receive_results() == receive_outcome::some) {}
+    for (const worker_slot& slot : slots_) {
+        if (slot.state != worker_state::stopped) continue;  // one lost earlier is judged as lost
+        if (const auto unsent = transport_.unsent_verdicts(slot)) ledger_.accept_unsent(*unsent);
+    }
+    listener_.flush();
 }
 
 void pool_loop::stop_every_worker() noexcept {

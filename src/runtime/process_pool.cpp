@@ -28,10 +28,13 @@ namespace {
 /// What a worker leaves where its parent can read it, even once the worker is dead: a slot of
 /// memory shared across fork. The worker reads the job pipe straight into `last_job`: a read
 /// takes a record out of the pipe and copies it in one system call, so even a worker killed at
-/// any instant leaves there the batch it was holding (what --retries sends again).
+/// any instant leaves there the batch it was holding (what --retries sends again). Its verdicts
+/// wait to be sent in `outbox`, kept true at every instruction (pool_worker.hpp): a worker
+/// killed by its parent's SIGKILL on Ctrl-C leaves there the checks it had finished.
 struct worker_board {
     worker_activity activity;
     std::array<std::byte, sizeof(job_record)> last_job{};
+    result_record outbox;
 };
 
 /// A worker's end of the two pipes. Every read asks for exactly one record: with several
@@ -48,6 +51,7 @@ public:
         job = *decoded;
         return true;
     }
+    result_record& outbox() noexcept { return board_.outbox; }
     void send(const result_record& record) {
         // One write of one record: atomic because it is no larger than PIPE_BUF.
         sys::write_all(results_, std::as_bytes(std::span{&record, 1}));
@@ -84,6 +88,7 @@ public:
         worker_board& mine = board(slot);
         mine.activity.end();
         mine.last_job = {};
+        mine.outbox = {};
         // Flush before fork: whatever sits in a stdio buffer would be written once per process.
         std::fflush(nullptr);
         const int job_fd = worker_job_end_.get();
@@ -106,7 +111,10 @@ public:
             sigemptyset(&none);
             ::pthread_sigmask(SIG_SETMASK, &none, nullptr);
             pipe_channel channel{job_fd, result_fd, mine};
-            const worker_exit ended = run_pool_worker(slot.number, channel, check_, mine.activity);
+            // Never asked to stop: a process can be killed, so on Ctrl-C its parent sends
+            // SIGKILL instead of asking. Its checks still publish how far they have got.
+            check_control control{{}, nullptr, &mine.activity.reached};
+            const worker_exit ended = run_pool_worker(slot.number, channel, check_, control, mine.activity);
             return ended == worker_exit::said_done ? EXIT_SUCCESS : EXIT_FAILURE;
         });
     }
@@ -187,7 +195,12 @@ public:
     }
 
     [[nodiscard]] std::optional<job_record> last_job(const worker_slot& slot) const override {
-        return decode_job_record((*boards_)[slot.number - 1].last_job);
+        return decode_job_record(board(slot).last_job);
+    }
+
+    [[nodiscard]] std::optional<result_record> unsent_verdicts(const worker_slot& slot) const override {
+        // Checked like a record off the pipe: the worker wrote it, and died.
+        return decode_result_record(std::as_bytes(std::span{&board(slot).outbox, 1}));
     }
 
 private:

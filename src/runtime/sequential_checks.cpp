@@ -1,8 +1,8 @@
 // run_sequential_checks: the book's sequential.py, a plain loop on the calling thread.
 #include "concur/runtime/sequential_checks.hpp"
 
+#include "concur/runtime/worker_activity.hpp"
 #include "concur/sys/signal_pipe.hpp"
-
 
 #include <algorithm>
 #include <deque>
@@ -13,46 +13,65 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
+/// The signal that raised the pipe's flag. The flag is raised before the byte is written, and
+/// the handler may run on another thread of the process: the byte may be a moment behind.
+int take_signal(sys::signal_pipe& signals) {
+    for (;;) {
+        if (const auto signal = signals.take()) return *signal;
+        signals.wait_for_input_or_signal(-1);  // the pipe alone: poll() skips -1
+    }
+}
+
 }  // namespace
 
 pool_report run_sequential_checks(number_source& source, const pool_options& options, pool_listener& listener) {
     sys::signal_pipe signals{SIGINT, SIGTERM};
+    // The signal interrupts this very thread, in the middle of a check: its handler raises a
+    // flag, which the check looks at between two chunks of divisors and gives up on. CPython
+    // does the same with Ctrl-C: its handler only sets a flag, which the interpreter looks at
+    // between two bytecodes, where it raises KeyboardInterrupt.
+    worker_activity activity;
+    check_control control{{}, &signals.arrived(), &activity.reached};
     listener.on_worker_started(1, static_cast<long>(::gettid()));
     pool_report report;
     std::deque<std::uint64_t> pending;
     bool source_ended = false;
-    auto last_look = clock::now();
+    auto last_flush = clock::now();
 
-    // Looking at the signal pipe costs a system call; a check can take 20 ns. So the loop
-    // looks (and flushes the output) every few milliseconds, not after every number.
-    const auto look_around = [&] {
-        last_look = clock::now();
-        listener.flush();
-        if (const auto signal = signals.take()) report.interrupt_signal = *signal;
-    };
-    while (report.interrupt_signal == 0) {
+    bool interrupted = false;
+    for (;;) {
+        interrupted = control.stop_requested();
+        if (interrupted) break;
         if (pending.empty()) {
             if (source_ended) break;
             if (source.poll_fd() >= 0) {
                 listener.flush();
                 signals.wait_for_input_or_signal(source.poll_fd());
-                look_around();
-                if (report.interrupt_signal != 0) break;
+                if (control.stop_requested()) continue;  // a signal, not input: stop
             }
             source_ended = !source.read_more(pending);
             continue;
         }
         const std::uint64_t n = pending.front();
-        pending.pop_front();
+        activity.begin(n);
         const auto start = clock::now();
-        const bool prime = options.check(n);
+        const check_verdict answer = options.check(n, control);
         const auto end = clock::now();
+        activity.end();
+        if (answer == check_verdict::stopped) continue;  // half a check is no answer: n stays pending
+        pending.pop_front();
         ++report.checked;
-        listener.on_result({n, prime, end - start, 1, start});
-        if (end - last_look > std::chrono::milliseconds{10}) look_around();
+        listener.on_result({n, answer == check_verdict::prime, end - start, 1, start});
+        // Writing costs a system call and a check can take 20 ns: the output is flushed every
+        // few milliseconds, not after every number.
+        if (end - last_flush > std::chrono::milliseconds{10}) {
+            last_flush = end;
+            listener.flush();
+        }
     }
     listener.flush();
-    if (report.interrupt_signal != 0) {
+    if (interrupted) {
+        report.interrupt_signal = take_signal(signals);
         report.ending = pool_ending::interrupted;
         report.unchecked.assign(pending.begin(), pending.end());
         std::sort(report.unchecked.begin(), report.unchecked.end());

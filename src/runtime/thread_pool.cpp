@@ -13,7 +13,9 @@
 #include <cerrno>
 #include <future>
 #include <memory>
+#include <optional>
 #include <poll.h>
+#include <stop_token>
 #include <sys/eventfd.h>
 #include <thread>
 #include <unistd.h>
@@ -27,8 +29,9 @@ namespace {
 /// memory, so nothing has to be turned into bytes and back.
 class queue_channel {
 public:
-    queue_channel(blocking_queue<job_record>& jobs, blocking_queue<result_record>& results, int doorbell) noexcept
-        : jobs_(jobs), results_(results), doorbell_(doorbell) {}
+    queue_channel(blocking_queue<job_record>& jobs, blocking_queue<result_record>& results, int doorbell,
+                  result_record& outbox) noexcept
+        : jobs_(jobs), results_(results), doorbell_(doorbell), outbox_(outbox) {}
 
     bool receive(job_record& job) {
         auto next = jobs_.pop();  // blocks this thread until a job comes or the queue closes
@@ -43,11 +46,13 @@ public:
         const std::uint64_t one = 1;
         while (::write(doorbell_, &one, sizeof one) < 0 && errno == EINTR) {}
     }
+    result_record& outbox() noexcept { return outbox_; }
 
 private:
     blocking_queue<job_record>& jobs_;
     blocking_queue<result_record>& results_;
     int doorbell_;
+    result_record& outbox_;  // the parent's memory: read once the thread is joined
 };
 
 /// Threads: one job queue every worker pops, one result queue every worker pushes, and a
@@ -65,6 +70,7 @@ public:
 
     void prepare(std::span<worker_slot> slots) override {
         activities_ = std::make_unique<worker_activity[]>(slots.size());
+        outboxes_ = std::make_unique<result_record[]>(slots.size());
         threads_.resize(slots.size());
         for (worker_slot& slot : slots) slot.activity = &activities_[slot.number - 1];
     }
@@ -76,11 +82,15 @@ public:
             // Threads inherit the signal mask: created with every signal blocked, the workers
             // leave SIGINT and SIGTERM to this thread, which turns them into a clean stop.
             const sys::signal_block blocked;
-            threads_[slot.number - 1] = sys::start_thread(
-                [this, number = slot.number, activity = slot.activity, id = std::move(id)]() mutable {
+            // A std::jthread passes its body a std::stop_token: the worker's checks look at it
+            // at each stop point, and request_stop() (stop_and_join) is how this thread asks
+            // them to stop. Nothing else can end a thread from outside.
+            threads_[slot.number - 1] = sys::start_thread<std::jthread>(
+                [this, number = slot.number, activity = slot.activity, id = std::move(id)](std::stop_token stop) mutable {
                     id.set_value(static_cast<long>(::gettid()));
-                    queue_channel channel{jobs_, results_, doorbell_.get()};
-                    (void)run_pool_worker(number, channel, check_, *activity);
+                    queue_channel channel{jobs_, results_, doorbell_.get(), outboxes_[number - 1]};
+                    check_control control{std::move(stop), nullptr, &activity->reached};
+                    (void)run_pool_worker(number, channel, check_, control, *activity);
                 });
         }
         slot.system_id = known_id.get();
@@ -130,19 +140,26 @@ public:
 
     void stop_workers(std::span<worker_slot> /*slots*/) noexcept override { stop_and_join(); }
 
+    [[nodiscard]] std::optional<result_record> unsent_verdicts(const worker_slot& slot) const override {
+        return outboxes_[slot.number - 1];  // the thread is joined: its writes are visible
+    }
+
 private:
-    /// A thread cannot be killed, only told: closing the job queue makes every worker's next
-    /// receive fail, and it returns, once the batch it holds is checked.
+    /// A thread cannot be killed, only asked: every worker is asked to stop, and its check
+    /// stops at its next stop point (a few microseconds away); closing the job queue wakes
+    /// the workers waiting for a job, whose receive then fails. Each returns and is joined.
     void stop_and_join() noexcept {
+        for (std::jthread& thread : threads_) thread.request_stop();  // all at once, then wait
         jobs_.close();  // no-op after the pills: every worker has already returned
-        for (std::thread& thread : threads_) {
+        for (std::jthread& thread : threads_) {
             if (thread.joinable()) thread.join();
         }
     }
 
     prime_check check_;
     std::unique_ptr<worker_activity[]> activities_;  // one per slot
-    std::vector<std::thread> threads_;               // one per slot
+    std::unique_ptr<result_record[]> outboxes_;      // one per slot: each worker's unsent verdicts
+    std::vector<std::jthread> threads_;              // one per slot
     sys::unique_fd doorbell_;                        // eventfd: workers ring it after each send
     // The job queue holds 16 records, as the job pipe does (64 KiB of 4 KiB records).
     blocking_queue<job_record> jobs_{16};

@@ -20,6 +20,8 @@ namespace concur::sys {
 namespace {
 
 volatile sig_atomic_t signal_write_fd = -1;
+std::atomic<bool> signal_arrived{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "a handler may only store to a lock-free atomic");
 // One bit per signal number, see was_caught. Atomic, not volatile: the handler may run on
 // another thread than the one that reads it.
 std::atomic<std::uint64_t> caught_signals{0};
@@ -30,6 +32,7 @@ std::uint64_t bit_of(int signal) noexcept {
 }
 
 extern "C" void write_signal_number(int signal) {
+    signal_arrived.store(true, std::memory_order_relaxed);
     const int saved_errno = errno;  // the interrupted code may be about to read errno
     caught_signals.fetch_or(bit_of(signal), std::memory_order_relaxed);
     const auto byte = static_cast<unsigned char>(signal);
@@ -40,6 +43,7 @@ extern "C" void write_signal_number(int signal) {
 }  // namespace
 
 signal_pipe::signal_pipe(std::initializer_list<int> signals) {
+    signal_arrived.store(false, std::memory_order_relaxed);
     auto ends = make_pipe(O_CLOEXEC | O_NONBLOCK);
     read_end_ = std::move(ends.read_end);
     write_end_ = std::move(ends.write_end);
@@ -57,6 +61,8 @@ void signal_pipe::forget_in_child() noexcept {
     read_end_.reset();
     write_end_.reset();
 }
+
+const std::atomic<bool>& signal_pipe::arrived() const noexcept { return signal_arrived; }
 
 std::optional<int> signal_pipe::take() {
     unsigned char byte = 0;

@@ -21,7 +21,7 @@ import unittest
 # `python3 -m unittest` and a run by hand work from any folder.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
 
-from processes import stat_fields
+from processes import session_processes
 
 CONCUR = os.environ.get("CONCUR", "concur")
 NOT_A_NUMBER = "is not a number concur can check; allowed: decimal digits only, from 0 to 18446744073709551615"
@@ -84,7 +84,7 @@ ARGUMENT_CASES = [
     (["primes", "--numbers=book", "5"], "--numbers"),
     (["primes", "--bogus"], "--bogus"),
     (["primes", "-p", "2"], "-p"),
-    ([], "no command given; allowed: primes, spin, bench, cost"),
+    ([], "no command given; allowed: primes, spin, bench, cost, race"),
     (["frobnicate"], "'frobnicate' is not a command"),
     (["PRIMES"], "'PRIMES' is not a command"),
     (["prime"], "'prime' is not a command"),
@@ -114,7 +114,7 @@ ARGUMENT_CASES = [
     (["--bogus", "primes"], "'--bogus' is not an option; allowed: --help, --version, or a command first"),
     (["--version", "extra"], "--version: 'extra' is not expected with --version; allowed: --version alone"),
     (["--version", "primes"], "--version: 'primes' is not expected with --version; allowed: --version alone"),
-    (["frobnicate"], "'frobnicate' is not a command; allowed: primes, spin, bench, cost"),
+    (["frobnicate"], "'frobnicate' is not a command; allowed: primes, spin, bench, cost, race"),
     (["spin", "--message=a\tb"],
      "--message: 'a\\x09b' is not a spinner message; allowed: 1 to 200 bytes of text without control characters"),
     (["spin", "--message=\x1b[2J"], "--message: '\\x1b[2J' is not a spinner message"),
@@ -162,6 +162,13 @@ ARGUMENT_CASES = [
                                "seed, book, or - with at least one number on standard input"),
     (["cost", "--count=5"], "--count: '5' is not a repetition count; allowed: a whole number from 10 to 100000"),
     (["cost", "--count=0x10"], "--count: '0x10' is not a repetition count"),
+    (["race", "--count=10000000001"],
+     "--count: '10000000001' is not a count of increments; allowed: a whole number from 1 to 10000000000"),
+    (["race", "--count=-1"], "--count: '-1' is not a count of increments"),
+    (["race", "--threads=0"], "--threads: '0' is not a thread count; allowed: a whole number from 1 to 512"),
+    (["race", "--sync=none,lock"], "--sync: 'none,lock' is not a list of ways to synchronise ('lock' is not one)"),
+    (["race", "--model=process", "--sync=mutex"], "--sync: 'mutex' is not a way to synchronise processes"),
+    (["race", "--json", "--json"], "--json: '--json' is not repeatable; allowed: one --json"),
 ]
 
 # Every usage error about the arguments has one shape: where, the value quoted (or that none
@@ -201,18 +208,6 @@ STDIN_CASES = [
 
 def is_prime(n):
     return n >= 2 and all(n % d for d in range(2, int(n ** 0.5) + 1))
-
-
-def session_processes(sid):
-    """Pids of every process (zombies included) whose session is `sid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        fields = stat_fields(entry)
-        if fields and int(fields[3]) == sid:  # after "pid (comm) ": state ppid pgrp session
-            found.append(int(entry))
-    return found
 
 
 class BadInput(unittest.TestCase):
@@ -348,7 +343,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
     # (command, option, a bad value): a choice, whose values help shows as {a,b,c}.
     CHOICES = [("primes", "--model", "fiber"), ("primes", "--numbers", "all"), ("primes", "--method", "x"),
                ("spin", "--model", "fiber"), ("spin", "--work", "nap"), ("bench", "--method", "x"),
-               ("bench", "--numbers", "all")]
+               ("bench", "--numbers", "all"), ("race", "--model", "fiber")]
     # (arguments, what help must say): limits checked beyond a value's own form.
     LIMITS = [
         (["spin", "--number=7"], ("spin", "--number N", "The number --work=prime checks, and only it")),
@@ -362,11 +357,13 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         (["primes", "1", "-"], ("primes", "NUMBER", "a lone - reads")),
         (["primes", "--json=1"], ("", "--version", "A flag (--json, --stats) takes no value")),
         (["primes", "--json", "--json"], ("", "--version", "a flag or an option is given at most once")),
+        (["race", "--model=process", "--sync=mutex"], ("race", "--model", "with --sync=none and atomic only")),
     ]
     # (arguments): a whole number out of range; help must give the same range.
     RANGES = [["primes", "--procs=0"], ["primes", "--retries=11"], ["spin", "--model=coroutine", "--work=prime",
               "--nap=0"], ["bench", "--runs=0"], ["bench", "--warmup=101"], ["cost", "--count=5"],
-              ["spin", "--seconds=3601"], ["bench", "--procs=513"], ["primes", "-5"]]
+              ["spin", "--seconds=3601"], ["bench", "--procs=513"], ["primes", "-5"], ["race", "--threads=0"],
+              ["race", "--count=0"]]
 
     def test_every_choice_lists_its_values_as_a_set_in_help_and_in_errors_alike(self):
         for command, option, bad in self.CHOICES:
@@ -406,7 +403,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
                 elif line.startswith("    "):  # a wrapped row goes on
                     rows[status] += " " + line.strip()
             return rows
-        for command in ("primes", "spin", "bench", "cost"):
+        for command in ("primes", "spin", "bench", "cost", "race"):
             with self.subTest(command=command):
                 rows = statuses(command)
                 self.assertEqual(rows["0"], "done")
@@ -416,6 +413,8 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         self.assertEqual(statuses("primes")["3"], "a worker was lost: the numbers it did not answer are listed")
         self.assertEqual(statuses("spin")["3"], "a worker was lost: the spinner's process (--model=process)")
         self.assertEqual(statuses("bench")["3"], "a worker was lost: while measuring; nothing exported")
+        self.assertEqual(statuses("race")["3"], "a worker was lost: a counting process died (--model=process); no "
+                                                "table")
         self.assertNotIn("3", statuses("cost"))  # cost has no workers to lose
         self.assertEqual(list(statuses("cost")), ["0", "1", "2", "130/143", "141"])
 

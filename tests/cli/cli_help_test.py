@@ -11,7 +11,7 @@ import unittest
 
 CONCUR = os.environ.get("CONCUR", "concur")
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-COMMANDS = ("primes", "spin", "bench", "cost")
+COMMANDS = ("primes", "spin", "bench", "cost", "race")
 # Every help page: the app's and each command's, asked for by either name of the flag.
 PAGES = [[flag] for flag in ("--help", "-h")] + [[command, flag] for command in COMMANDS for flag in ("--help", "-h")]
 

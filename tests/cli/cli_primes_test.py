@@ -144,11 +144,13 @@ class UsageErrors(unittest.TestCase):
                 self.assertIn(named, done.stderr)
 
     def test_bad_token_on_stdin(self):
+        # 1 to 4 came in the same read as the bad token: read, never checked, named on the line.
         done = run("primes", "-", stdin="1 2 3\n4 -5 6\n")
         self.assertEqual(done.returncode, 2)
         self.assertEqual(done.stderr,
                          "concur: standard input line 2: '-5' is not a number concur can check; allowed: decimal "
-                         "digits only, from 0 to 18446744073709551615 (see 'concur primes --help')\n")
+                         "digits only, from 0 to 18446744073709551615; read before it and not checked: 1, 2, 3, 4 "
+                         "(see 'concur primes --help')\n")
         self.assertNotIn("checks in", done.stdout)
 
     def test_help_and_version(self):

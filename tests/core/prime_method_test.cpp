@@ -26,19 +26,23 @@ TEST(prime_method_test, names_round_trip_and_the_default_comes_first) {
 }
 
 TEST(prime_method_test, every_method_answers_the_seed_list) {
+    concur::check_control never_stopped;
     for (const auto& info : concur::prime_methods()) {
         for (const auto& known : concur::seed_numbers()) {
-            EXPECT_EQ(info.check(known.value), known.prime) << info.name << " " << known.value;
+            EXPECT_EQ(info.check(known.value, never_stopped), concur::verdict_of(known.prime))
+                << info.name << " " << known.value;
         }
     }
 }
 
 TEST(prime_method_test, fast_methods_answer_the_book_fixture) {
     // trial-simple (the seed's loop) is checked on the book fixture by is_prime_test.
+    concur::check_control never_stopped;
     for (const prime_method method : {prime_method::trial, prime_method::miller_rabin}) {
         const auto& info = concur::describe(method);
         for (const auto& known : concur::book_numbers()) {
-            EXPECT_EQ(info.check(known.value), known.prime) << info.name << " " << known.value;
+            EXPECT_EQ(info.check(known.value, never_stopped), concur::verdict_of(known.prime))
+                << info.name << " " << known.value;
         }
     }
 }

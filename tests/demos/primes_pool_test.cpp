@@ -5,6 +5,7 @@
 #include "concur/sys/io.hpp"
 #include "concur/sys/pipe.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -92,12 +93,17 @@ TEST(primes_pool_test, bad_input_on_the_stream_is_one_line_and_a_usage_status) {
         const captured done = run(options);
 
         EXPECT_EQ(done.status, exit_status::usage);
+        // 7 and 11 came in the same read as the bad token: read, never checked, and named (by
+        // the document's "unchecked" with --json, on the error line without).
         EXPECT_EQ(done.err.text(),
-                  "concur: standard input line 3: 'x' is not a number concur can check; allowed: decimal digits "
-                  "only, from 0 to 18446744073709551615\n");
+                  fmt::format("concur: standard input line 3: 'x' is not a number concur can check; allowed: decimal "
+                              "digits only, from 0 to 18446744073709551615{} (see 'concur primes --help')\n",
+                              json ? "" : "; read before it and not checked: 7, 11"));
         EXPECT_EQ(done.out.text().find(" checks in "), std::string::npos);  // nothing looks complete
         if (json) {
             EXPECT_NE(done.out.text().find("\"ending\": \"bad_input\","), std::string::npos);
+            EXPECT_NE(done.out.text().find("\"unchecked\": [7, 11],"), std::string::npos);
+            EXPECT_NE(done.out.text().find("\"imbalance\": null"), std::string::npos);
         }
     }
 }

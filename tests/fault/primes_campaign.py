@@ -22,8 +22,14 @@ of numbers on standard input through a pipe):
 - SIGKILL of the parent once its workers run (by default 20 trials, process model): no
   worker may be alive 1 s later (they have PR_SET_PDEATHSIG; the test is their subreaper, so
   none can escape).
+- Stop latency, for each model (by default 50 trials per model): two checks of 64-bit primes
+  with the seed's loop (seconds each) on two workers, SIGINT at a random moment 0.2 to 1 s
+  in, in the middle of both checks. Each must exit 130 within 100 ms of the signal (1 s in a
+  sanitized build: CONCUR_SANITIZED=1), print no result and leave nothing behind. The time is
+  from the signal to the process's exit, seen through a pidfd; the median and the maximum
+  per model are printed.
 
-The moment is uniform over 0 .. the workload's own duration, measured on this build first
+For the first three, the moment is uniform over 0 .. the workload's own duration, measured on this build first
 (so sanitized builds get the same spread). Prints one line of figures per kind and exits 1
 if any trial failed. Run by ctest (label `fault`) with CONCUR set to the binary's path;
 replay a campaign with --seed.
@@ -31,7 +37,9 @@ replay a campaign with --seed.
 import argparse
 import os
 import re
+import select
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -264,11 +272,61 @@ def sigkill_trial(rng, durations, kind):
     trial.log(f"SIGKILL trial ({workload})")
 
 
+# Two 64-bit primes, each seconds of the seed's loop, one per worker: a SIGINT 0.2 to 1 s in
+# lands in the middle of both checks.
+LATENCY_ARGS = ["primes", "--procs=2", "--method=trial-simple", "18446744073709551557", "18446744073709551533"]
+LATENCY_EXPECTED = {18446744073709551557: True, 18446744073709551533: True}
+LATENCY_BOUND = 1.0 if os.environ.get("CONCUR_SANITIZED") == "1" else 0.1  # seconds
+
+
+def exit_latency(run, hang_bound):
+    """Seconds from now to the exit of `run`'s process, or None if it is still running after
+    `hang_bound`. A pidfd becomes readable the moment the process exits: no polling interval
+    (Popen.wait with a timeout sleeps up to 50 ms between looks) stretches the figure."""
+    pidfd = os.pidfd_open(run.proc.pid)
+    try:
+        start = time.monotonic()
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+        ended = poller.poll(hang_bound * 1000)
+        return time.monotonic() - start if ended else None
+    finally:
+        os.close(pidfd)
+
+
+def latency_trial(rng, model, hang_bound, kind, latencies):
+    run = Run(with_model(LATENCY_ARGS, model), None)
+    delay = rng.uniform(0.2, 1.0)
+    time.sleep(delay)
+    run.proc.send_signal(signal.SIGINT)
+    latency = exit_latency(run, hang_bound)
+    status = run.finish(hang_bound)
+    leftovers = collect_leftovers()
+    out, err = run.stdout(), run.stderr()
+    trial = kind.trial()
+    if latency is None or status is None:
+        trial.fail("hangs", f"no end within {hang_bound:.1f}s of SIGINT")
+    else:
+        latencies.append(latency)
+        if status == 130:
+            trial.count("130")
+        else:
+            trial.fail("wrong statuses", f"status {status}")
+        if latency > LATENCY_BOUND:
+            trial.fail("too slow", f"exited {latency * 1000:.1f} ms after SIGINT (bound {LATENCY_BOUND * 1000:.0f} ms)")
+        if wrong := wrong_results(out, err, status, LATENCY_EXPECTED):
+            trial.fail("wrong results", wrong)
+    if leftovers:
+        trial.fail("leftovers", f"left behind: {leftovers}")
+    trial.log(f"latency trial ({model}, {delay:.3f}s)", f"stderr {err[-300:]!r}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sigint-trials", type=int, default=100, help="per model")
     parser.add_argument("--worker-kill-trials", type=int, default=25, help="per --retries value (0 and 2)")
     parser.add_argument("--sigkill-trials", type=int, default=20)
+    parser.add_argument("--latency-trials", type=int, default=50, help="per model")
     arguments, seed, rng = parse_with_seed(parser)
     become_subreaper()
 
@@ -296,6 +354,15 @@ def main():
     kind = report.kind("SIGKILL of the parent, --model=process", arguments.sigkill_trials, [], ["alive 1 s later"])
     for _ in range(kind.trials):
         sigkill_trial(rng, durations, kind)
+    for model in models:
+        kind = report.kind(f"stop latency in the middle of two checks, --model={model}", arguments.latency_trials,
+                           ["130"], ["hangs", "wrong statuses", "too slow", "leftovers", "wrong results"])
+        latencies = []
+        for _ in range(kind.trials):
+            latency_trial(rng, model, bound, kind, latencies)
+        if latencies:
+            kind.measured = (f"exit after SIGINT: median {statistics.median(latencies) * 1000:.1f} ms,"
+                             f" max {max(latencies) * 1000:.1f} ms (bound {LATENCY_BOUND * 1000:.0f} ms)")
     return report.finish()
 
 

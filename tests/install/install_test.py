@@ -13,7 +13,7 @@ CMAKE = os.environ.get("CMAKE_COMMAND", "cmake")
 BUILD_DIR = os.environ["CONCUR_BUILD_DIR"]
 SOURCE_DIR = os.environ["CONCUR_SOURCE_DIR"]
 MAN_PAGES = os.environ.get("CONCUR_MAN_PAGES") == "1"
-COMMANDS = ("primes", "spin", "bench", "cost")
+COMMANDS = ("primes", "spin", "bench", "cost", "race")
 
 
 def read_man(*args, manpath=None):

@@ -42,7 +42,7 @@ TEST(coroutine_checks_test, every_check_runs_in_a_task_on_the_calling_thread) {
     for (std::uint64_t n = 0; n < 1000; ++n) numbers.push_back(n);
     list_source source{numbers};
     loop_watcher watcher;
-    const auto report = run_coroutine_checks(source, {8, is_prime, {}}, watcher);
+    const auto report = run_coroutine_checks(source, {8, trial_simple_check, {}}, watcher);
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(watcher.results, numbers.size());
     EXPECT_EQ(watcher.threads, std::set<std::thread::id>{std::this_thread::get_id()});
@@ -54,7 +54,7 @@ TEST(coroutine_checks_test, never_holds_more_than_a_window_of_tasks) {
     std::vector<std::uint64_t> numbers(100000, 97);
     list_source source{numbers};
     loop_watcher watcher;
-    (void)run_coroutine_checks(source, {1, is_prime, {}}, watcher);
+    (void)run_coroutine_checks(source, {1, trial_simple_check, {}}, watcher);
     EXPECT_EQ(watcher.results, numbers.size());
     // The main task, the supervisor, the signal watcher and one window of 256 check tasks,
     // not 100,000 frames at once.
@@ -64,7 +64,7 @@ TEST(coroutine_checks_test, never_holds_more_than_a_window_of_tasks) {
 TEST(coroutine_checks_test, leaves_no_loop_behind) {
     list_source source{{2, 3}};
     loop_watcher watcher;
-    (void)run_coroutine_checks(source, {1, is_prime, {}}, watcher);
+    (void)run_coroutine_checks(source, {1, trial_simple_check, {}}, watcher);
     EXPECT_FALSE(event_loop::running_on_this_thread());
 }
 
@@ -115,7 +115,7 @@ TEST(coroutine_checks_test, input_arriving_in_pieces_is_answered_piece_by_piece_
             if (!listener.wait_for_results(next.answered_after)) every_piece_answered = false;
         }
     }};
-    const auto report = run_coroutine_checks(source, {1, is_prime, {}}, listener);
+    const auto report = run_coroutine_checks(source, {1, trial_simple_check, {}}, listener);
     writer.join();
     EXPECT_TRUE(every_piece_answered);
     EXPECT_EQ(report.ending, pool_ending::complete);
@@ -140,7 +140,7 @@ TEST(coroutine_checks_test, a_signal_while_the_loop_waits_for_input_ends_the_run
         // the open, silent input.
         if (listener.wait_for_results(2)) ::kill(::getpid(), SIGINT);
     }};
-    const auto report = run_coroutine_checks(source, {1, is_prime, {}}, listener);
+    const auto report = run_coroutine_checks(source, {1, trial_simple_check, {}}, listener);
     sender.join();
     EXPECT_EQ(report.ending, pool_ending::interrupted);
     EXPECT_EQ(report.interrupt_signal, SIGINT);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace {
@@ -40,10 +41,13 @@ public:
     bool results_over = false;                       // end-of-file once `arrived` is empty
     std::map<unsigned, sys::child_exit> ends;        // what wait_for_end says (default: exited 0)
 
+    std::map<unsigned, result_record> outboxes;      // verdicts made and not sent, by worker
+
     // What the loop did.
     std::vector<job_record> sent;
     std::vector<std::pair<unsigned, worker_state>> waited_for;  // worker, and its state then
     bool stopped = false;
+    bool read_while_running = false;                 // delivered a result before stop_workers
 
     void answer(unsigned worker, const job_record& job) {
         result_record record;
@@ -78,6 +82,7 @@ public:
         while (!arrived.empty()) {
             const result_record record = arrived.front();
             arrived.pop_front();
+            read_while_running = read_while_running || !stopped;
             deliver(record);
         }
         return receive_outcome::some;
@@ -107,6 +112,11 @@ public:
     void stop_workers(std::span<worker_slot> slots) noexcept override {
         for (const worker_slot& slot : slots) stopped = stopped || slot.running();
     }
+    [[nodiscard]] std::optional<result_record> unsent_verdicts(const worker_slot& slot) const override {
+        const auto found = outboxes.find(slot.number);
+        if (found == outboxes.end()) return std::nullopt;
+        return found->second;
+    }
 
 private:
     bool children_;
@@ -116,7 +126,7 @@ private:
 
 /// Every number travels alone, so each job is one number and the script can tell them apart.
 std::uint64_t one_budget(std::uint64_t /*n*/) noexcept { return std::uint64_t{1} << 19; }
-const pool_options two_workers{2, is_prime, batch_planner{one_budget}};
+const pool_options two_workers{2, trial_simple_check, batch_planner{one_budget}};
 
 const sys::child_exit killed{false, SIGKILL};
 
@@ -227,18 +237,39 @@ TEST(pool_loop_test, end_of_file_on_the_results_stops_the_wait_for_workers_that_
     EXPECT_EQ(transport.waited_for.front(), std::make_pair(1U, worker_state::working));
 }
 
-TEST(pool_loop_test, an_interrupt_stops_the_workers_and_reads_nothing_more) {
+TEST(pool_loop_test, an_interrupt_stops_the_workers_then_takes_every_check_they_finished) {
+    // One batch of 11, 12 and 13 for worker 1. It has sent 11's verdict, made 12's (its outbox
+    // still holds 11 and 12: it was stopped before emptying it) and was checking 13. A check
+    // that finished is an answer, sent or not, and never twice; a stopped one is none.
     scripted_transport transport{true};
-    play_workers(transport);
+    transport.on_send = [&transport](const job_record& job) {
+        if (job.kind != job_kind::numbers) return;  // the workers are stopped before any pill
+        result_record sent;
+        sent.kind = result_kind::verdicts;
+        sent.worker = 1;
+        sent.batch = job.batch;
+        sent.count = 1;
+        sent.verdicts[0] = verdict{11, 1, 1, 0};
+        transport.arrived.push_back(sent);
+        result_record outbox = sent;
+        outbox.count = 2;
+        outbox.verdicts[1] = verdict{12, 1, 0, 0};
+        transport.outboxes[1] = outbox;
+        transport.take_and_die(1, job);  // busy with a number
+    };
     transport.on_wait = [] { ::raise(SIGINT); };
-    const auto [report, listener] = run_on(transport);
+    list_source source{{11, 12, 13}};
+    collecting_listener listener;
+    const pool_report report = run_pool(transport, source, {2, trial_simple_check, {}}, listener);
 
     EXPECT_EQ(report.ending, pool_ending::interrupted);
     EXPECT_EQ(report.interrupt_signal, SIGINT);
     EXPECT_TRUE(transport.stopped);
+    EXPECT_FALSE(transport.read_while_running);  // read only once every worker is stopped
     EXPECT_TRUE(report.lost_workers.empty());
-    EXPECT_TRUE(listener.results.empty());  // the answers waiting were not read
-    EXPECT_EQ(report.unchecked, (std::vector<std::uint64_t>{11, 12, 13}));
+    EXPECT_EQ(count_answers(listener.results), (std::map<std::uint64_t, int>{{11, 1}, {12, 1}}));
+    EXPECT_EQ(report.checked, 2U);
+    EXPECT_EQ(report.unchecked, std::vector<std::uint64_t>{13});
 }
 
 }  // namespace

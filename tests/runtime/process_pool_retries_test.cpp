@@ -30,9 +30,9 @@ std::vector<std::uint64_t> one_to(std::uint64_t last) {
     return numbers;
 }
 
-bool always_die_on_666(std::uint64_t n) noexcept {
+check_verdict always_die_on_666(std::uint64_t n, check_control& control) noexcept {
     if (n == 666) ::raise(SIGKILL);
-    return is_prime(n);
+    return trial_simple_check(n, control);
 }
 
 // "Already died once" lives in a file: each worker is a fresh process, so only the file
@@ -40,12 +40,12 @@ bool always_die_on_666(std::uint64_t n) noexcept {
 // 666 creates the marker and dies; the ones after it find the marker and answer.
 std::array<char, 64> died_once_marker{};
 
-bool die_on_666_the_first_time(std::uint64_t n) noexcept {
+check_verdict die_on_666_the_first_time(std::uint64_t n, check_control& control) noexcept {
     if (n == 666) {
         const int fd = ::open(died_once_marker.data(), O_WRONLY | O_CREAT | O_EXCL, 0600);
         if (fd >= 0) ::raise(SIGKILL);
     }
-    return is_prime(n);
+    return trial_simple_check(n, control);
 }
 
 class process_pool_retries_test : public ::testing::Test {
@@ -208,7 +208,7 @@ TEST(process_pool_idle_retries_test, workers_killed_while_waiting_for_input_are_
             input.close();
         }
     };
-    const auto report = run_process_pool(input.source, {2, is_prime, {}, 1}, listener);
+    const auto report = run_process_pool(input.source, {2, trial_simple_check, {}, 1}, listener);
 
     EXPECT_EQ(report.ending, pool_ending::complete);
     ASSERT_EQ(report.lost_workers.size(), 2U);  // still reported, but they cost nothing
@@ -227,7 +227,7 @@ TEST(process_pool_idle_retries_test, workers_dying_as_fast_as_they_are_forked_ar
         typed_input input;
         scripted_listener listener;
         listener.on_start = kill_worker;
-        const auto report = run_process_pool(input.source, {2, is_prime, {}, retries}, listener);
+        const auto report = run_process_pool(input.source, {2, trial_simple_check, {}, retries}, listener);
 
         EXPECT_EQ(report.ending, pool_ending::worker_lost) << retries;
         EXPECT_EQ(listener.started_at(1), retries + 1) << retries;
@@ -255,7 +255,7 @@ TEST(process_pool_idle_retries_test, an_answer_lets_a_place_be_refilled_again) {
     listener.on_answer = [&](std::uint64_t n) {
         if (n == 7) kill_worker(listener.latest_pid());  // its only batch is answered: idle
     };
-    const auto report = run_process_pool(input.source, {1, is_prime, {}, 1}, listener);
+    const auto report = run_process_pool(input.source, {1, trial_simple_check, {}, 1}, listener);
 
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(report.lost_workers.size(), 2U);
@@ -298,7 +298,7 @@ TEST(process_pool_idle_retries_test, without_retries_a_worker_killed_while_idle_
         input.type("7 11 13\n");
         input.close();
     };
-    const auto report = run_process_pool(input.source, {2, is_prime, {}, 0}, listener);
+    const auto report = run_process_pool(input.source, {2, trial_simple_check, {}, 0}, listener);
 
     EXPECT_EQ(report.ending, pool_ending::worker_lost);
     ASSERT_EQ(report.lost_workers.size(), 1U);

@@ -34,7 +34,7 @@ TEST(process_pool_test, agrees_with_a_sequential_loop_on_10000_numbers) {
     const auto numbers = mixed_numbers(10000);
     list_source source{numbers};
     collecting_listener listener;
-    const auto report = run_process_pool(source, {3, is_prime, {}}, listener);
+    const auto report = run_process_pool(source, {3, trial_simple_check, {}}, listener);
 
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(report.checked, numbers.size());
@@ -59,7 +59,7 @@ TEST(process_pool_test, agrees_with_a_sequential_loop_on_10000_numbers) {
 TEST(process_pool_test, zero_is_a_number_not_a_poison_pill) {
     list_source source{{0, 1, 2}};
     collecting_listener listener;
-    const auto report = run_process_pool(source, {2, is_prime, {}}, listener);
+    const auto report = run_process_pool(source, {2, trial_simple_check, {}}, listener);
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(count_answers(listener.results), (std::map<std::uint64_t, int>{{0, 1}, {1, 1}, {2, 1}}));
 }
@@ -67,7 +67,7 @@ TEST(process_pool_test, zero_is_a_number_not_a_poison_pill) {
 TEST(process_pool_test, more_workers_than_numbers) {
     list_source source{{7, 8, 9}};
     collecting_listener listener;
-    const auto report = run_process_pool(source, {16, is_prime, {}}, listener);
+    const auto report = run_process_pool(source, {16, trial_simple_check, {}}, listener);
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(listener.results.size(), 3U);
     EXPECT_FALSE(has_children());
@@ -76,15 +76,15 @@ TEST(process_pool_test, more_workers_than_numbers) {
 TEST(process_pool_test, empty_list_ends_at_once) {
     list_source source{{}};
     collecting_listener listener;
-    const auto report = run_process_pool(source, {4, is_prime, {}}, listener);
+    const auto report = run_process_pool(source, {4, trial_simple_check, {}}, listener);
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(report.checked, 0U);
     EXPECT_TRUE(listener.results.empty());
 }
 
-bool die_on_666(std::uint64_t n) noexcept {
+check_verdict die_on_666(std::uint64_t n, check_control& control) noexcept {
     if (n == 666) ::raise(SIGKILL);
-    return is_prime(n);
+    return trial_simple_check(n, control);
 }
 
 TEST(process_pool_test, a_worker_killed_mid_job_is_reported_and_the_others_finish) {
@@ -113,9 +113,9 @@ TEST(process_pool_test, a_worker_killed_mid_job_is_reported_and_the_others_finis
     EXPECT_FALSE(has_children());
 }
 
-bool always_die(std::uint64_t) noexcept {
+check_verdict always_die(std::uint64_t /*n*/, check_control& /*control*/) noexcept {
     ::raise(SIGKILL);
-    return false;
+    return check_verdict::not_prime;
 }
 
 TEST(process_pool_test, every_worker_dying_does_not_hang) {
@@ -135,7 +135,7 @@ TEST(process_pool_test, leaves_no_descriptor_or_child_behind) {
     {
         list_source source{mixed_numbers(500)};
         collecting_listener listener;
-        (void)run_process_pool(source, {4, is_prime, {}}, listener);
+        (void)run_process_pool(source, {4, trial_simple_check, {}}, listener);
     }
     {
         list_source source{{1, 666, 2}};
@@ -152,7 +152,7 @@ TEST(process_pool_test, bad_token_on_the_stream_stops_the_pool_cleanly) {
     input.write_end.reset();
     stream_source source{input.read_end.get()};
     collecting_listener listener;
-    EXPECT_THROW((void)run_process_pool(source, {2, is_prime, {}}, listener), std::runtime_error);
+    EXPECT_THROW((void)run_process_pool(source, {2, trial_simple_check, {}}, listener), std::runtime_error);
     EXPECT_FALSE(has_children());
 }
 

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -173,14 +174,23 @@ TEST(readable_test, cancel_while_waiting_withdraws_the_watch_and_throws_cancelle
     EXPECT_EQ(sys::read_some(pipe.read_end.get(), std::as_writable_bytes(std::span{buffer})), 4);
 }
 
+// A cancel requested while the task runs (here by the task itself, as a callee might) is
+// delivered at its next await: readable() then throws at once and watches nothing. (A task
+// cancelled before its first step never runs at all: see task_test.)
+task<void> cancel_self_then_read(std::optional<task_handle<void>>* self, int fd, std::vector<std::string>& log) {
+    (*self)->cancel();
+    co_await read_and_log(fd, "reader", log);
+}
+
 TEST(readable_test, cancel_before_the_await_never_watches_the_descriptor) {
     loop_on_manual_time on;
     auto pipe = sys::make_pipe();
     std::vector<std::string> log;
-    auto handle = on.loop.spawn(read_and_log(pipe.read_end.get(), "reader", log));
-    handle.cancel();
+    std::optional<task_handle<void>> handle;
+    handle.emplace(on.loop.spawn(cancel_self_then_read(&handle, pipe.read_end.get(), log)));
     on.loop.run_one_turn();
     EXPECT_EQ(log, (std::vector<std::string>{"reader:cancelled"}));
+    EXPECT_TRUE(handle->was_cancelled());
     EXPECT_EQ(on.loop.watched_descriptor_count(), 0U);
     EXPECT_TRUE(on.poller.waits.empty());
 }

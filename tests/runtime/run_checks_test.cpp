@@ -45,12 +45,12 @@ TEST_P(every_model, agrees_with_sequential_on_10000_numbers) {
     const auto numbers = mixed_numbers(10000);
     list_source sequential_source{numbers};
     collecting_listener sequential;
-    ASSERT_EQ(run_checks(execution_model::sequential, sequential_source, {1, is_prime, {}}, sequential).ending,
+    ASSERT_EQ(run_checks(execution_model::sequential, sequential_source, {1, trial_simple_check, {}}, sequential).ending,
               pool_ending::complete);
 
     list_source source{numbers};
     collecting_listener listener;
-    const auto report = run_checks(GetParam(), source, {3, is_prime, {}}, listener);
+    const auto report = run_checks(GetParam(), source, {3, trial_simple_check, {}}, listener);
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_EQ(report.checked, numbers.size());
     EXPECT_EQ(answers_of(listener.results), answers_of(sequential.results));
@@ -65,7 +65,7 @@ TEST_P(every_model, says_which_worker_is_which_before_its_results) {
     list_source source{{2, 3, 5, 7, 11}};
     collecting_listener listener;
     const auto before = std::chrono::steady_clock::now();
-    (void)run_checks(GetParam(), source, {2, is_prime, {}}, listener);
+    (void)run_checks(GetParam(), source, {2, trial_simple_check, {}}, listener);
     const auto after = std::chrono::steady_clock::now();
     const std::size_t workers = model_uses_workers(GetParam()) ? 2 : 1;
     ASSERT_EQ(listener.started.size(), workers);
@@ -82,10 +82,10 @@ TEST_P(every_model, says_which_worker_is_which_before_its_results) {
 TEST_P(every_model, zero_is_a_number_and_an_empty_list_ends_at_once) {
     list_source source{{0, 1, 2}};
     collecting_listener listener;
-    EXPECT_EQ(run_checks(GetParam(), source, {2, is_prime, {}}, listener).checked, 3U);
+    EXPECT_EQ(run_checks(GetParam(), source, {2, trial_simple_check, {}}, listener).checked, 3U);
     list_source empty{{}};
     collecting_listener nothing;
-    const auto report = run_checks(GetParam(), empty, {4, is_prime, {}}, nothing);
+    const auto report = run_checks(GetParam(), empty, {4, trial_simple_check, {}}, nothing);
     EXPECT_EQ(report.ending, pool_ending::complete);
     EXPECT_TRUE(nothing.results.empty());
 }
@@ -99,7 +99,7 @@ TEST_P(every_model, streams_a_large_input_from_a_pipe_without_deadlock) {
     }};
     stream_source source{input.read_end.get()};
     collecting_listener listener;
-    const auto report = run_checks(GetParam(), source, {2, is_prime, {}}, listener);
+    const auto report = run_checks(GetParam(), source, {2, trial_simple_check, {}}, listener);
     feeder.join();
     EXPECT_EQ(report.ending, pool_ending::complete);
     const auto primes = std::count_if(listener.results.begin(), listener.results.end(),
@@ -119,7 +119,7 @@ TEST_P(every_model, bad_input_stops_the_run_and_lists_what_it_read_unanswered) {
     stream_source source{input.read_end.get()};
     collecting_listener listener;
     try {
-        (void)run_checks(GetParam(), source, {2, is_prime, {}}, listener);
+        (void)run_checks(GetParam(), source, {2, trial_simple_check, {}}, listener);
         ADD_FAILURE() << "bad input was not reported";
     } catch (const bad_input& error) {
         EXPECT_EQ(std::string{error.what()},
@@ -140,7 +140,7 @@ TEST_P(every_model, leaves_no_descriptor_behind) {
     const auto before = sys::open_descriptors();
     list_source source{mixed_numbers(500)};
     collecting_listener listener;
-    (void)run_checks(GetParam(), source, {4, is_prime, {}}, listener);
+    (void)run_checks(GetParam(), source, {4, trial_simple_check, {}}, listener);
     EXPECT_EQ(sys::open_descriptors(), before);
 }
 
@@ -156,7 +156,7 @@ TEST_P(pool_model, workers_that_say_done_and_exit_at_once_are_never_lost) {
     for (int run = 0; run < 30; ++run) {
         list_source source{{2, 3}};
         collecting_listener listener;
-        const auto report = run_checks(GetParam(), source, {64, is_prime, {}}, listener);
+        const auto report = run_checks(GetParam(), source, {64, trial_simple_check, {}}, listener);
         ASSERT_EQ(report.ending, pool_ending::complete) << "run " << run;
         ASSERT_TRUE(report.lost_workers.empty()) << "run " << run;
         ASSERT_TRUE(listener.lost_workers.empty()) << "run " << run;
@@ -168,9 +168,9 @@ INSTANTIATE_TEST_SUITE_P(models, pool_model, ::testing::Values(execution_model::
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
 
 /// SIGTERM sent to the whole process, as `kill` does, from inside a check.
-bool terminate_on_666(std::uint64_t n) noexcept {
+check_verdict terminate_on_666(std::uint64_t n, check_control& control) noexcept {
     if (n == 666) ::kill(::getpid(), SIGTERM);
-    return is_prime(n);
+    return trial_simple_check(n, control);
 }
 
 class in_process_model : public ::testing::TestWithParam<execution_model> {};

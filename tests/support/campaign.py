@@ -57,6 +57,7 @@ class Kind:
         self.figures = dict.fromkeys([*counted, *failures], 0)
         self.failures = failures
         self.log = log
+        self.measured = ""  # measurements beside the counts, e.g. "median 2.1 ms, max 4.0 ms"
 
     def trial(self):
         return Trial(self)
@@ -65,8 +66,8 @@ class Kind:
         return sum(self.figures[key] for key in self.failures)
 
     def line(self):
-        return f"{self.title}: {self.trials} trials: " + ", ".join(f"{key} {value}"
-                                                                 for key, value in self.figures.items())
+        counts = ", ".join(f"{key} {value}" for key, value in self.figures.items())
+        return f"{self.title}: {self.trials} trials: {counts}" + (f"; {self.measured}" if self.measured else "")
 
 
 class Report:

@@ -4,6 +4,7 @@ Each function reads /proc once and never fails because a process is gone: betwee
 pid and reading its files, the process may end and be reaped, and a test must not mistake
 that race for an error.
 """
+import os
 import subprocess
 import time
 
@@ -39,6 +40,19 @@ def catches(pid, *signals):
     except (FileNotFoundError, ProcessLookupError, StopIteration):
         return False
     return all(caught & (1 << (signal - 1)) for signal in signals)
+
+
+def session_processes(sid):
+    """Pids of every process (zombies included) whose session is `sid`: run concur as the
+    leader of a new session, and once it has exited, any left is one of its workers."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        fields = stat_fields(entry)
+        if fields and int(fields[3]) == sid:  # after "pid (comm) ": state ppid pgrp session
+            found.append(int(entry))
+    return found
 
 
 def children_of(pid):

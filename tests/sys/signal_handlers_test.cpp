@@ -78,6 +78,10 @@ TEST(signal_handlers_test, the_default_action_of_sigtstp_stops_and_the_handler_g
     pipe_ends report = make_pipe();
     report_fd = report.write_end.get();
     const pid_t child = fork_child([] {
+        // The kernel discards SIGTSTP sent to an orphaned process group (as this test's may be,
+        // under a CI runner or a backgrounded shell): a group of its own, whose parent is in
+        // another group of the same session, is not orphaned, so the stop really happens.
+        ::setpgid(0, 0);
         const signal_handlers handlers{{SIGTSTP, stop_then_report, false}};
         ::raise(SIGTSTP);
         ::raise(SIGTSTP);  // the handler is installed again after the first stop

@@ -1,6 +1,7 @@
 // fast_trial_division: the seed's trial division, same answers, at the speed of the vector unit.
 #pragma once
 
+#include "concur/core/check_control.hpp"
 #include "concur/core/trial_kernel.hpp"
 
 #include <cstdint>
@@ -18,13 +19,15 @@ namespace concur {
 /// The same with a chosen kernel, for tests and benchmarks; the CPU must support it.
 [[nodiscard]] bool is_prime_fast_trial(std::uint64_t n, const trial_kernel& kernel) noexcept;
 
-/// A check runs in chunks of this many wheel divisors (a few microseconds each): one loop calls
-/// smallest_wheel_divisor chunk after chunk, so a long check has one place, between chunks,
-/// where it can stop or report how far it got.
-constexpr std::uint64_t divisors_per_chunk = 4096;
+/// The same as `concur primes --method=trial` runs it: divisors_per_chunk wheel divisors at a
+/// time (a few microseconds), one loop calling smallest_wheel_divisor chunk after chunk, so a
+/// long check has one place, between chunks, where it publishes how far it has got and stops
+/// if `control` asks (check_control.hpp).
+[[nodiscard]] check_verdict fast_trial_check(std::uint64_t n, check_control& control) noexcept;
 
-/// The same in chunks of about `chunk_divisors` wheel divisors (rounded down to a multiple of 32,
-/// at least 32): for the benchmark that shows what chunking costs.
+/// The same without stop points, in chunks of about `chunk_divisors` wheel divisors (rounded
+/// down to a multiple of 32, at least 32): for the benchmarks that show what chunking and the
+/// stop points cost.
 [[nodiscard]] bool is_prime_fast_trial_in_chunks(std::uint64_t n, const trial_kernel& kernel,
                                                  std::uint64_t chunk_divisors) noexcept;
 

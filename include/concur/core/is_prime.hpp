@@ -1,6 +1,8 @@
 // is_prime: the seed's trial division, exact over the whole uint64 range.
 #pragma once
 
+#include "concur/core/check_control.hpp"
+
 #include <cstdint>
 
 namespace concur {
@@ -13,5 +15,9 @@ namespace concur {
 /// The seed's `is_prime`: 2 is prime, other even numbers are not, then every odd divisor
 /// from 3 up to integer_sqrt(n). Slow on purpose: it is the CPU-bound work the demos share.
 [[nodiscard]] bool is_prime(std::uint64_t n) noexcept;
+
+/// The same loop as `concur primes --method=trial-simple` runs it: between two chunks of
+/// divisors_per_chunk divisors it publishes how far it has got and stops if `control` asks.
+[[nodiscard]] check_verdict trial_simple_check(std::uint64_t n, check_control& control) noexcept;
 
 }  // namespace concur

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "concur/core/batch_planner.hpp"
+#include "concur/core/check_control.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -20,7 +21,8 @@ struct prime_method_info {
     prime_method method;
     std::string_view name;         // as on the command line and in JSON: "trial-simple"
     std::string_view description;  // for people: "simple trial division"
-    bool (*check)(std::uint64_t n) noexcept;
+    /// The check a worker runs: its verdict, or `stopped` if `control` asked it to stop.
+    check_verdict (*check)(std::uint64_t n, check_control& control) noexcept;
     work_estimate estimate;        // for the pool's batch sizes, in seed divisions
 };
 

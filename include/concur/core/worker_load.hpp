@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,11 @@ public:
     void started(unsigned worker, long system_id);
     void add(unsigned worker, std::chrono::nanoseconds elapsed);
     [[nodiscard]] const std::vector<worker_load>& loads() const noexcept { return loads_; }
-    /// The busiest worker's busy time over the mean (0 when nobody worked).
-    [[nodiscard]] double imbalance() const noexcept;
+    /// The busiest worker's busy time over the mean; nothing when no time was measured (no
+    /// check finished): there is no load to compare, and 0 would read as a ratio.
+    [[nodiscard]] std::optional<double> imbalance() const noexcept;
     /// `"worker_load": [{"worker": 1, "id": 812, "checks": 10, "busy": 0.41}, ...],
-    ///  "imbalance": 1.2` (two JSON members, no braces around them).
+    ///  "imbalance": 1.2` (two JSON members, no braces around them; `null` for no imbalance).
     [[nodiscard]] std::string json_members(std::string_view id_name) const;
 
 private:

@@ -125,6 +125,25 @@ public:
         if (batch->second.answered == batch->second.numbers.size()) in_flight_.erase(batch);
     }
 
+    /// What a stopped worker had checked and not sent (its outbox): the verdicts of `record`
+    /// not yet answered. Some may have been sent and read already (the worker was stopped
+    /// between sending the record and emptying its outbox), or belong to a batch answered in
+    /// full: those are skipped, so nothing is answered twice.
+    void accept_unsent(const result_record& record) {
+        const auto batch = in_flight_.find(record.batch);
+        if (record.kind != result_kind::verdicts || batch == in_flight_.end()) return;
+        const std::size_t answered = batch->second.answered;
+        const std::size_t end = record.first_index + std::size_t{record.count};
+        if (record.first_index > answered || end <= answered) return;
+        const std::size_t skipped = answered - record.first_index;
+        result_record rest = record;  // verdict offsets stay relative to the same started_ns
+        std::copy(record.verdicts.begin() + static_cast<std::ptrdiff_t>(skipped),
+                  record.verdicts.begin() + static_cast<std::ptrdiff_t>(record.count), rest.verdicts.begin());
+        rest.first_index = static_cast<std::uint32_t>(answered);
+        rest.count = static_cast<std::uint32_t>(end - answered);
+        accept(rest);
+    }
+
     /// At the end: every number dispatched or read but never answered, sorted.
     void collect_unchecked() {
         append_unanswered(report_.unchecked);

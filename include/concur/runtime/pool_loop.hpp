@@ -16,7 +16,8 @@ namespace concur {
 /// How far the run has got.
 enum class run_state {
     running,      // sending jobs, reading results, starting replacements (--retries)
-    interrupted,  // SIGINT or SIGTERM came: nothing more is sent or read, the workers are stopped
+    interrupted,  // SIGINT or SIGTERM came: nothing more is sent, the workers are stopped, and
+                  // only then is what they had checked taken
     finished,     // every worker said done or was lost: the rest are reaped, none replaced
 };
 
@@ -77,6 +78,7 @@ private:
     void judge_running_workers();
     void judge(worker_slot& slot, const sys::child_exit& how);
     pool_report finish();
+    void take_what_stopped_workers_checked();
     void stop_every_worker() noexcept;
 
     sys::signal_pipe signals_;        // SIGINT, SIGTERM (and SIGCHLD for child processes)

@@ -93,8 +93,17 @@ public:
     virtual sys::child_exit wait_for_end(worker_slot& slot) = 0;
 
     /// Ends every running worker now, whatever it is doing, and waits for each (no zombie, no
-    /// thread left): SIGKILL for a process; a thread is asked and finishes the batch it holds.
+    /// thread left): SIGKILL for a process; a thread is asked to stop (std::jthread), and its
+    /// check stops at its next stop point.
     virtual void stop_workers(std::span<worker_slot> slots) noexcept = 0;
+
+    /// Once the worker of `slot` has been stopped: the verdicts it had made and not sent, from
+    /// its outbox (pool_worker.hpp), if the transport can read it (a process's is in shared
+    /// memory, a thread's in the parent's). A transport that cannot says nothing, and those
+    /// numbers are listed unchecked.
+    [[nodiscard]] virtual std::optional<result_record> unsent_verdicts(const worker_slot& /*slot*/) const {
+        return std::nullopt;
+    }
 
     /// The job a worker last took, if the transport can still tell once it has died (the
     /// process transport keeps it in shared memory; a transport that sends each job to a

@@ -12,9 +12,10 @@
 
 namespace concur {
 
-/// The function a worker runs on each number. Injectable so a test can make one worker
-/// crash on a chosen number; the product always uses a real primality test.
-using prime_check = bool (*)(std::uint64_t n) noexcept;
+/// The function a worker runs on each number: a verdict, or `stopped` when its control asked
+/// (check_control.hpp). Injectable so a test can make one worker crash on a chosen number;
+/// the product always uses a real primality test (prime_method.hpp).
+using prime_check = check_verdict (*)(std::uint64_t n, check_control& control) noexcept;
 
 /// One answer, as the parent receives it.
 struct checked_number {
@@ -66,7 +67,7 @@ public:
 
 struct pool_options {
     unsigned workers = 1;
-    prime_check check = is_prime;
+    prime_check check = trial_simple_check;
     batch_planner planner{};  // its capacity is set by the pool to what one record carries
     /// Process pool only: how many times a number whose worker died is checked again on a
     /// fresh worker before it is reported unchecked. A worker that dies holding no number is

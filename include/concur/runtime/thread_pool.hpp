@@ -11,9 +11,11 @@ namespace concur {
 /// shared memory instead of two pipes between address spaces). Returns once every worker
 /// thread has been joined. A thread cannot die alone (a crash ends the whole process), so
 /// the ending is `complete` or `interrupted`.
-/// SIGINT and SIGTERM are caught for the duration of the call: dispatching stops, the job
-/// queue is closed, each worker finishes the batch it holds and is joined, and the signal is
-/// returned in the report. Threads cannot be killed from outside, only asked to stop.
+/// SIGINT and SIGTERM are caught for the duration of the call: dispatching stops, each worker
+/// is asked to stop (std::jthread::request_stop) and its check stops at its next stop point, a
+/// few microseconds away; every worker is joined, the verdicts finished before the stop are
+/// delivered, and the signal is returned in the report. Threads cannot be killed from
+/// outside, only asked to stop.
 [[nodiscard]] pool_report run_thread_pool(number_source& source, const pool_options& options,
                                           pool_listener& listener);
 

@@ -4,6 +4,7 @@
 #include "concur/sys/signal_handlers.hpp"
 #include "concur/sys/unique_fd.hpp"
 
+#include <atomic>
 #include <csignal>
 #include <initializer_list>
 #include <optional>
@@ -26,6 +27,11 @@ public:
 
     /// Readable when a signal has arrived.
     [[nodiscard]] int fd() const noexcept { return read_end_.get(); }
+    /// Set by the handler, before it writes its byte, when any of the signals arrives, and never
+    /// cleared while this pipe lives: a lock-free atomic flag, the one kind of object a handler
+    /// may store to. For code that cannot wait on fd() because it is computing on the thread
+    /// the signal interrupts: one relaxed load tells it a signal is waiting on the pipe.
+    [[nodiscard]] const std::atomic<bool>& arrived() const noexcept;
     /// The next signal that arrived, or nothing if none is pending. Never blocks.
     [[nodiscard]] std::optional<int> take();
 

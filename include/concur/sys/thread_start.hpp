@@ -11,15 +11,15 @@ namespace detail {
 [[noreturn]] void throw_cannot_start_thread(const std::system_error& error);
 }  // namespace detail
 
-/// std::thread{body}. When the system refuses, throws a std::system_error that says why:
-/// "cannot start a thread (a limit is reached: ulimit -u, ...): Resource temporarily
-/// unavailable", where std::thread says only "Resource temporarily unavailable".
-/// The caller must still join what it started before an exception unwinds past it: a
-/// std::thread destroyed while joinable calls std::terminate.
-template <typename Body>
-[[nodiscard]] std::thread start_thread(Body&& body) {
+/// std::thread{body}, or std::jthread{body} with Thread = std::jthread. When the system
+/// refuses, throws a std::system_error that says why: "cannot start a thread (a limit is
+/// reached: ulimit -u, ...): Resource temporarily unavailable", where std::thread says only
+/// "Resource temporarily unavailable". The caller must still join a std::thread it started
+/// before an exception unwinds past it: one destroyed while joinable calls std::terminate.
+template <typename Thread = std::thread, typename Body>
+[[nodiscard]] Thread start_thread(Body&& body) {
     try {
-        return std::thread{std::forward<Body>(body)};
+        return Thread{std::forward<Body>(body)};
     } catch (const std::system_error& error) {
         detail::throw_cannot_start_thread(error);
     }
