@@ -77,13 +77,19 @@ void refuse_shared_export_files(const bench_arguments& args) {
                                                                                {"--export-csv", &args.export_csv},
                                                                                {"--export-markdown", &args.export_markdown},
                                                                                {"--export-svg", &args.export_svg}}};
-    const auto same_file = [](const std::string& a, const std::string& b) {
+    // Made absolute first: libstdc++'s weakly_canonical leaves a relative path whose first
+    // part does not exist as it is, so "./a.svg" and "a.svg" would differ.
+    const auto resolved = [](const std::string& path) {
+        std::error_code error;
+        const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+        if (error) return std::filesystem::path{path}.lexically_normal();
+        const std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
+        return error ? absolute.lexically_normal() : canonical;
+    };
+    const auto same_file = [&](const std::string& a, const std::string& b) {
         std::error_code error;
         if (std::filesystem::equivalent(a, b, error)) return true;  // both exist: one inode
-        const auto canonical_a = std::filesystem::weakly_canonical(a, error);
-        if (error) return a == b;
-        const auto canonical_b = std::filesystem::weakly_canonical(b, error);
-        return error ? a == b : canonical_a == canonical_b;
+        return resolved(a) == resolved(b);
     };
     for (std::size_t later = 1; later < exports.size(); ++later) {
         for (std::size_t earlier = 0; earlier < later; ++earlier) {
