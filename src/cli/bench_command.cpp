@@ -134,8 +134,9 @@ command setup_bench(CLI::App& app) {
         "bench",
         "Time whole primes runs for each model and worker count (the book's run_procs.sh and its "
         "notebook): a table of median, min and max wall time, speedup against the sequential median "
-        "and efficiency, with optional JSON, CSV, Markdown and SVG exports (each to a FILE, not -: "
-        "the table already goes to standard output).");
+        "beside the machine's ceiling (as many one-worker runs side by side, with no pool), and "
+        "efficiency, with optional JSON, CSV, Markdown and SVG exports (each to a FILE, not -: the "
+        "table already goes to standard output; two exports never share a file).");
     bench->add_option("--models", args->models,
                       "Comma-separated models to measure, each once: sequential, thread, process, coroutine")
         ->type_name("{" + join(model_names(), ",") + "},...")
@@ -170,8 +171,12 @@ command setup_bench(CLI::App& app) {
     add_export("--export-csv", args->export_csv, "Write the results as CSV");
     add_export("--export-markdown", args->export_markdown, "Write the table as Markdown");
     add_export("--export-svg", args->export_svg,
-               "Write a chart of speedup against workers per model, with the ideal line, as SVG");
-    bench->footer(exit_status_section(bench_statuses, "The table goes to stdout, warnings and progress to stderr."));
+               "Write a chart of speedup against workers per model, with whiskers, the ideal and the ceiling, "
+               "as SVG");
+    bench->footer(exit_status_section(bench_statuses,
+                                      "The table goes to stdout, warnings and progress to stderr. CONCUR_KERNEL=NAME "
+                                      "forces --method=trial's vector kernel (for tests and benchmarks); the table "
+                                      "names the one used."));
     return {bench, [args](output_sink& out, output_sink& err) { return run_bench_command(*args, out, err); }};
 }
 

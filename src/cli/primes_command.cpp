@@ -129,7 +129,10 @@ command setup_primes(CLI::App& app) {
                        "Numbers to check instead of the list, decimal, 0 to 18446744073709551615; a lone - "
                        "reads whitespace-separated numbers from standard input. Not with --numbers")
         ->excludes(set);
-    primes->footer(exit_status_section(primes_statuses, "Results go to stdout, diagnostics to stderr."));
+    primes->footer(exit_status_section(primes_statuses,
+                                       "Results go to stdout, diagnostics to stderr. CONCUR_KERNEL=NAME forces "
+                                       "--method=trial's vector kernel (for tests and benchmarks); --json names the "
+                                       "one used."));
     return {primes, [args](output_sink& out, output_sink& err) { return run_primes_command(*args, out, err); }};
 }
 

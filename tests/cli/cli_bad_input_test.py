@@ -312,6 +312,8 @@ class BadInput(unittest.TestCase):
                                      env=dict(os.environ, CONCUR_KERNEL=value))
                     self.assertEqual(out, b"")
                     self.assertIn("sse2-division", self.last_error)  # every x86-64 CPU runs it
+            # The error sends the reader to help, which says what the variable does.
+            self.assertIn("CONCUR_KERNEL=NAME forces --method=trial's vector kernel", " ".join(help_of(command[0]).split()))
 
     def test_an_empty_value_never_takes_the_next_argument(self):
         # CLI11 read `--joblog= --numbers=seed` as --joblog "--numbers=seed" and wrote that file.
@@ -374,6 +376,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         (["spin", "--seconds=1e-1"], ("spin", "--seconds S", "a decimal from 0 to 3600 like 2, 0.5")),
         (["primes", "--joblog=-"], ("primes", "--joblog FILE", "FILE may not be -")),
         (["bench", "--export-json=-"], ("bench", "exports", "each to a FILE, not -")),
+        (["bench", "--export-json=out", "--export-svg=out"], ("bench", "exports", "two exports never share a file")),
         (["bench", "--numbers=-"], ("bench", "--numbers", "from standard input (at least one)")),
         (["primes", "1", "-"], ("primes", "NUMBER", "a lone - reads")),
         (["primes", "--json=1"], ("", "--version", "A flag (--json, --stats) takes no value")),
