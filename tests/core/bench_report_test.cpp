@@ -94,6 +94,12 @@ TEST(bench_report_test, times_are_written_in_the_unit_that_fits_the_median) {
     EXPECT_NE(table.find("410.0 µs  390.0 µs  520.0 µs"), std::string::npos) << table;
     EXPECT_NE(table.find("1.000 s"), std::string::npos) << table;
     EXPECT_NE(bench_markdown(summary).find("| Median [µs] |"), std::string::npos);
+    // A slow outlier is written in its own, larger unit: "47292.6 µs" would widen the column.
+    summary.rows[1].times = {0.0002046, 0.0000964, 0.0472926};
+    compute_bench_figures(summary);
+    const std::string with_outlier = format_bench_table(summary);
+    EXPECT_NE(with_outlier.find("204.6 µs  96.4 µs  47.3 ms"), std::string::npos) << with_outlier;
+    EXPECT_EQ(with_outlier.find("47292.6"), std::string::npos) << with_outlier;
 }
 
 TEST(bench_report_test, the_table_fits_80_columns_and_draws_the_bar_only_where_there_is_room) {
