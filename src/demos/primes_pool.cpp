@@ -247,8 +247,9 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
 
     if (options.json) {
         out.write(json_trailer(report, elapsed));
-        out.write(fmt::format("  \"kernel\": {},\n", kernel_json(options.method == prime_method::trial,
-                                                                   options.from_stdin && options.model == execution_model::process)));
+        // Forked workers that read standard input choose their kernel each for itself.
+        const bool workers_choose = options.from_stdin && options.model == execution_model::process;
+        out.write(fmt::format("  \"kernel\": {},\n", kernel_json(options.method == prime_method::trial, workers_choose)));
         out.write(fmt::format("  {}\n}}\n", observer.load().json_members(id_name)));
         out.flush();
     } else if (report.ending == pool_ending::complete) {
