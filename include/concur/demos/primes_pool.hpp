@@ -4,6 +4,7 @@
 #include "concur/core/execution_model.hpp"
 #include "concur/core/output_sink.hpp"
 #include "concur/core/prime_method.hpp"
+#include "concur/core/progress_mode.hpp"
 #include "concur/runtime/pool_types.hpp"
 
 #include <cstdint>
@@ -23,6 +24,7 @@ struct primes_options {
     prime_method method = prime_method::trial;  // the check each worker runs, and its cost
     std::string job_log_path;            // when set: one line per number written there
     unsigned retries = 0;                // process model: checks again on a fresh worker
+    progress_mode progress = progress_mode::automatic;  // the live status block (primes_progress)
 };
 
 /// Runs the checks with the chosen model, prints each result as it arrives (completion order, like the seed) and a
