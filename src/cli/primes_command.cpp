@@ -64,7 +64,9 @@ void choose_numbers(const primes_arguments& args, primes_options& options) {
 }
 
 int run_primes_command(const primes_arguments& args, output_sink& out, output_sink& err) {
-    // The options were checked as they were parsed (see setup_primes); NUMBER is checked here.
+    // The options were checked as they were parsed (see setup_primes); NUMBER and the
+    // environment are checked here, before anything starts.
+    refuse_bad_kernel_variable();
     primes_options options;
     options.model = parse_execution_model(args.model).value_or(execution_model::process);
     // Resolved once here and handed down as is: a model without workers runs one check at a
@@ -146,7 +148,10 @@ command setup_primes(CLI::App& app) {
                        "Numbers to check instead of the list, decimal, 0 to 18446744073709551615; a lone - "
                        "reads whitespace-separated numbers from standard input. Not with --numbers")
         ->excludes(set);
-    primes->footer(exit_status_section(primes_statuses, "Results go to stdout, diagnostics to stderr."));
+    primes->footer(exit_status_section(primes_statuses,
+                                       "Results go to stdout, diagnostics to stderr. CONCUR_KERNEL=NAME forces "
+                                       "--method=trial's vector kernel (for tests and benchmarks); --json names the "
+                                       "one used."));
     return {primes, [args](output_sink& out, output_sink& err) { return run_primes_command(*args, out, err); }};
 }
 
