@@ -25,26 +25,31 @@ using detail::tag;
 /// How many batches a worker rank may hold at once, counting the one it is checking. A pipe is
 /// one queue every worker takes from when it is free; an MPI message goes to one rank, chosen
 /// when it is sent. Holding one batch, a rank would wait a round trip after each (its result
-/// to rank 0, the next job back: 50 to 200 us across a network, up to rank 0's longest sleep
-/// here), idle. Holding many, it could sit on work queued behind a long check while another
-/// rank idles at the end of a run. So: full batches (a whole record of cheap numbers, checked
-/// in tens of microseconds) may queue four deep; a batch the planner cut short holds a
-/// millisecond of work or more, or one number that may take seconds: one may wait behind it.
-constexpr std::size_t most_full_batches = 4;
+/// to rank 0, the next job back: 50 to 200 us across a network, up to rank 0's sleep here),
+/// idle. Holding many, it could sit on work queued behind a long check while another rank
+/// idles at the end of a run. So: cheap batches (estimated below the planner's budget, about a
+/// millisecond) may queue eight deep, a few milliseconds of work, more than rank 0's short
+/// sleep; behind a costly one (a number that may take seconds), one more may wait.
+constexpr std::size_t most_cheap_batches = 8;
 constexpr std::size_t most_batches = 2;
 
 /// A batch a worker rank holds: sent, not yet fully answered.
 struct held_batch {
     std::uint64_t batch = 0;
     std::uint32_t due = 0;  // verdicts still to come
-    bool full = false;      // a whole record of numbers
+    bool cheap = false;     // estimated below the planner's budget
 };
+
+std::array<MPI_Request, most_cheap_batches> no_requests() {
+    std::array<MPI_Request, most_cheap_batches> requests{};
+    requests.fill(MPI_REQUEST_NULL);
+    return requests;
+}
 
 /// Rank 0's side of one worker rank.
 struct rank_link {
-    std::array<job_record, most_full_batches> sending{};  // MPI_Isend reads them until complete
-    std::array<MPI_Request, most_full_batches> requests{MPI_REQUEST_NULL, MPI_REQUEST_NULL, MPI_REQUEST_NULL,
-                                                        MPI_REQUEST_NULL};
+    std::array<job_record, most_cheap_batches> sending{};  // MPI_Isend reads them until complete
+    std::array<MPI_Request, most_cheap_batches> requests = no_requests();
     std::deque<held_batch> held;  // in the order sent, which is the order the rank checks them
     MPI_Request pill = MPI_REQUEST_NULL;
     bool pill_sent = false;
@@ -58,9 +63,13 @@ struct rank_link {
         }
         return std::nullopt;
     }
+    /// Whether it holds a cheap batch: answered soon.
+    [[nodiscard]] bool holds_cheap_work() const {
+        return std::any_of(held.begin(), held.end(), [](const held_batch& b) { return b.cheap; });
+    }
     [[nodiscard]] bool has_room() {
-        const bool all_full = std::all_of(held.begin(), held.end(), [](const held_batch& b) { return b.full; });
-        const std::size_t limit = all_full ? most_full_batches : most_batches;
+        const bool all_cheap = std::all_of(held.begin(), held.end(), [](const held_batch& b) { return b.cheap; });
+        const std::size_t limit = all_cheap ? most_cheap_batches : most_batches;
         return !pill_sent && held.size() < limit && free_buffer();
     }
 };
@@ -71,7 +80,8 @@ struct rank_link {
 /// polls growing while nothing comes (idle_backoff.hpp).
 class mpi_transport final : public pool_transport {
 public:
-    explicit mpi_transport(const mpi_world& world) : world_(world), links_(world.size()) {}
+    mpi_transport(const mpi_world& world, const batch_planner& planner)
+        : world_(world), planner_(planner), links_(world.size()) {}
     mpi_transport(const mpi_transport&) = delete;
     mpi_transport& operator=(const mpi_transport&) = delete;
 
@@ -113,7 +123,7 @@ public:
         chosen->sending[buffer] = job;
         MPI_Isend(&chosen->sending[buffer], detail::bytes_in_use(job), MPI_BYTE, rank, tag(mpi_tag::job),
                   MPI_COMM_WORLD, &chosen->requests[buffer]);
-        chosen->held.push_back({job.batch, job.count, job.count == job_record::capacity});
+        chosen->held.push_back({job.batch, job.count, is_cheap(job)});
         return send_outcome::sent;
     }
 
@@ -134,7 +144,10 @@ public:
     }
 
     pool_wakeup wait(const pool_wait& what) override {
-        idle_backoff backoff;
+        // Cheap work out: its answers come soon, and the rank needs its next job as soon.
+        const bool answers_soon = std::any_of(links_.begin() + 1, links_.end(),
+                                              [](const rank_link& link) { return link.holds_cheap_work(); });
+        idle_backoff backoff{answers_soon ? idle_backoff::short_sleep : idle_backoff::longest_sleep};
         for (;;) {
             int arrived = 0;
             MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, MPI_STATUS_IGNORE);
@@ -206,6 +219,14 @@ private:
         throw std::logic_error("more poison pills than worker ranks");
     }
 
+    /// Estimated below the planner's budget: the planner closes a batch at the budget, so
+    /// this is a batch that filled its record, or the last one of the input.
+    [[nodiscard]] bool is_cheap(const job_record& job) const {
+        std::uint64_t work = 0;
+        for (std::uint32_t i = 0; i < job.count && work < planner_.budget; ++i) work += planner_.estimate(job.numbers[i]);
+        return work < planner_.budget;
+    }
+
     [[nodiscard]] bool any_room() {
         return std::any_of(links_.begin() + 1, links_.end(), [](rank_link& link) { return link.has_room(); });
     }
@@ -221,6 +242,7 @@ private:
     }
 
     const mpi_world& world_;
+    batch_planner planner_;                           // what a batch is estimated to cost
     std::vector<rank_link> links_;                    // by rank; links_[0] (rank 0 itself) unused
     std::size_t next_rank_ = 1;                       // where the round robin starts
     std::unique_ptr<worker_activity[]> activities_;   // one per slot, never busy: see start_worker
@@ -233,7 +255,7 @@ pool_report run_mpi_pool(number_source& source, const pool_options& options, poo
     const mpi_world* world = joined_mpi_world();
     if (world == nullptr || world->rank() != 0) throw std::logic_error("run_mpi_pool runs on rank 0 of a joined world");
     if (options.workers + 1 != world->size()) throw std::logic_error("the MPI pool's workers are the ranks 1 to N-1");
-    mpi_transport transport{*world};
+    mpi_transport transport{*world, options.planner};
     return run_pool(transport, source, options, listener);
 }
 

@@ -21,7 +21,9 @@ using detail::tag;
 /// host with more ranks than cores that CPU is another worker's.
 template <typename Look>
 void wait_until(Look look) {
-    idle_backoff backoff;
+    // The short ceiling: a worker waits for a job only when rank 0 has none queued for it, in a
+    // stream of cheap numbers (the next comes soon) or at the end of a run (a brief moment).
+    idle_backoff backoff{idle_backoff::short_sleep};
     while (!look()) std::this_thread::sleep_for(backoff.next());
 }
 

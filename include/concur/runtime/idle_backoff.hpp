@@ -13,14 +13,23 @@ namespace concur {
 /// first_sleep up to longest_sleep. Make a new one for each wait: whatever arrives starts the
 /// schedule again from the top.
 ///
-/// Idle at longest_sleep, a waiter wakes 1000 times a second for a look of a few microseconds:
-/// well under 1% of a CPU. The price is latency: a message that arrives during a sleep waits
-/// for its end, at most 1 ms, once per idle period.
+/// Idle at longest_sleep, a waiter wakes 250 times a second. A look is no cheap read of memory:
+/// MPI_Iprobe drives MPI's progress engine, and with the wake-up itself it costs tens of
+/// microseconds on a busy two-core machine, so waking every 1 ms cost rank 0 about 5% of the
+/// workers' CPU time on the book fixture (bench/mpi_cpu_share.sh), 4 ms a quarter of that. The
+/// price is latency: a message that arrives during a sleep waits for its end. A waiter that
+/// expects an answer soon (work it knows to be cheap is out) passes a shorter ceiling,
+/// short_sleep: otherwise rank 0 and its workers take turns sleeping, each waiting for the
+/// other, and a stream of cheap numbers crawls.
 class idle_backoff {
 public:
     static constexpr unsigned quick_looks = 16;
     static constexpr std::chrono::microseconds first_sleep{16};
-    static constexpr std::chrono::microseconds longest_sleep{1000};
+    static constexpr std::chrono::microseconds longest_sleep{4000};
+    static constexpr std::chrono::microseconds short_sleep{250};
+
+    /// `ceiling`: the longest sleep this waiter accepts (longest_sleep, or short_sleep).
+    explicit idle_backoff(std::chrono::microseconds ceiling = longest_sleep) noexcept : ceiling_(ceiling) {}
 
     /// How long to sleep before the next look: zero for the first quick_looks, then doubling.
     [[nodiscard]] std::chrono::microseconds next() noexcept {
@@ -28,11 +37,12 @@ public:
             ++looks_;
             return std::chrono::microseconds{0};
         }
-        sleep_ = sleep_.count() == 0 ? first_sleep : std::min(sleep_ * 2, longest_sleep);
+        sleep_ = sleep_.count() == 0 ? first_sleep : std::min(sleep_ * 2, ceiling_);
         return sleep_;
     }
 
 private:
+    std::chrono::microseconds ceiling_;      // the longest sleep handed out
     unsigned looks_ = 0;                     // quick looks taken so far
     std::chrono::microseconds sleep_{0};     // the last sleep handed out
 };
