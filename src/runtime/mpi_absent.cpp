@@ -11,7 +11,7 @@ unsigned mpi_world::worker_hosts() const { return 0; }
 
 const mpi_world& join_mpi_world() {
     throw usage_error("--model: 'mpi' needs MPI, and this concur was built without it (CONCUR_WITH_MPI=OFF); "
-                      "allowed: sequential, thread, process, coroutine, or a build with MPI (see docs/mpi.md)");
+                      "allowed: sequential, thread, process, coroutine, or a concur built with MPI");
 }
 
 const mpi_world* joined_mpi_world() noexcept { return nullptr; }

@@ -63,7 +63,7 @@ lone_rank_diagnosis diagnose_lone_rank(std::string_view library, std::string_vie
                 rank == nullptr || std::string_view{rank} == "0"};
     }
     return {"--model: 'mpi' needs ranks started by an MPI launcher, and this process runs alone; allowed: "
-            "mpiexec -n 3 concur primes --model=mpi ... (rank 0 and 2 worker ranks)",
+            "mpiexec -n 3 concur primes --model=mpi ..., for rank 0 and 2 worker ranks",
             true};
 }
 

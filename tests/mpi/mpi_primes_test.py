@@ -169,7 +169,7 @@ class MpiLaunch(unittest.TestCase):
         self.assertEqual(done.stdout, "")
         self.assertEqual(done.stderr,
                          "concur: --model: 'mpi' needs ranks started by an MPI launcher, and this process runs "
-                         "alone; allowed: mpiexec -n 3 concur primes --model=mpi ... (rank 0 and 2 worker ranks) "
+                         "alone; allowed: mpiexec -n 3 concur primes --model=mpi ..., for rank 0 and 2 worker ranks "
                          "(see 'concur primes --help')\n")
 
     def test_one_rank_is_not_enough(self):

@@ -32,7 +32,7 @@ TEST(mpi_launcher_test, a_run_without_a_launcher_is_told_how_to_launch) {
     const auto why = diagnose_lone_rank(mpich, "/usr/bin/mpiexec.hydra", environment({}));
     EXPECT_TRUE(why.speaks);
     EXPECT_EQ(why.message, "--model: 'mpi' needs ranks started by an MPI launcher, and this process runs alone; "
-                           "allowed: mpiexec -n 3 concur primes --model=mpi ... (rank 0 and 2 worker ranks)");
+                           "allowed: mpiexec -n 3 concur primes --model=mpi ..., for rank 0 and 2 worker ranks");
 }
 
 TEST(mpi_launcher_test, another_mpis_launcher_is_named_once_for_the_whole_job) {
