@@ -8,6 +8,7 @@
 #include "concur/core/message_text.hpp"
 #include "concur/core/number_parsing.hpp"
 #include "concur/core/prime_method.hpp"
+#include "concur/core/progress_mode.hpp"
 #include "concur/core/usage_error.hpp"
 #include "concur/demos/primes_mpi.hpp"
 #include "concur/demos/primes_pool.hpp"
@@ -30,6 +31,7 @@ struct primes_arguments {
     bool json = false;
     std::string method = "trial";
     unsigned retries = 0;
+    std::string progress = "auto";
 };
 
 constexpr std::array<command_status, 6> primes_statuses{{
@@ -96,6 +98,7 @@ primes_options make_primes_options(const primes_arguments& args, bool procs_give
     options.retries = args.retries;
     options.json = args.json;
     options.method = find_prime_method(args.method).value_or(prime_method::trial);
+    options.progress = find_progress_mode(args.progress).value_or(progress_mode::automatic);
     choose_numbers(args, options);
     return options;
 }
@@ -158,6 +161,13 @@ command setup_primes(CLI::App& app) {
               "make the pool fork forever. Threads do not die alone: the other models accept it and "
               "have nothing to retry")
         ->capture_default_str();
+    add_choice(*primes, "--progress", args->progress, "a progress mode", {"auto", "always", "never"},
+               "Live status lines below the results, on standard error, about 10 times a second: what "
+               "each worker is checking and how far it has got:\n"
+               "auto = when standard error is a terminal and standard output is not a pipe;\n"
+               "always = also when standard output is a pipe; plain lines every 2 seconds when "
+               "standard error is not a terminal;\n"
+               "never = no status lines");
     primes->add_flag("--json", args->json,
                      "Print one JSON document (model, workers, each number with prime, elapsed and worker, "
                      "total time, how the run ended, each worker's busy time) instead of text");

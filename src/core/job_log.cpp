@@ -1,9 +1,11 @@
 // The job log: one tab-separated line per checked number, like GNU parallel's --joblog.
 #include "concur/core/job_log.hpp"
 
+#include "concur/core/decimal_text.hpp"
+
 #include <fmt/format.h>
 
-#include <iterator>
+#include <array>
 
 namespace concur {
 
@@ -14,11 +16,17 @@ std::string job_log_header(std::string_view id_column, bool with_host) {
 void append_job_log_line(std::string& out, std::uint64_t seq, unsigned worker, long system_id,
                          std::chrono::nanoseconds start_offset, std::chrono::nanoseconds elapsed,
                          std::uint64_t number, bool prime, std::string_view host) {
-    using seconds = std::chrono::duration<double>;
-    fmt::format_to(std::back_inserter(out), "{}\t{}{}{}\t{}\t{:.6f}\t{:.6f}\t{}\t{}\n", seq, worker,
-                   host.empty() ? "" : "\t", host, system_id,
-                   seconds(start_offset).count(), seconds(elapsed).count(), number,
-                   prime ? "prime" : "composite");
+    // Seconds as the result lines write them (fmt's "{:.6f}" of the double, without formatting
+    // one); the line is built in fmt's own buffer and appended whole, which is much cheaper than
+    // fmt appending to a std::string a character at a time.
+    std::array<char, decimal_text_room> start_text;
+    std::array<char, decimal_text_room> elapsed_text;
+    const std::string_view start{start_text.data(), write_six_decimal_seconds(start_offset, start_text.data())};
+    const std::string_view took{elapsed_text.data(), write_six_decimal_seconds(elapsed, elapsed_text.data())};
+    fmt::memory_buffer line;
+    fmt::format_to(fmt::appender(line), "{}\t{}{}{}\t{}\t{}\t{}\t{}\t{}\n", seq, worker, host.empty() ? "" : "\t", host,
+                   system_id, start, took, number, prime ? "prime" : "composite");
+    out.append(line.data(), line.size());
 }
 
 }  // namespace concur

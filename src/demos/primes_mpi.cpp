@@ -38,6 +38,9 @@ int run_primes_on_mpi(const std::function<primes_options()>& make_options, outpu
         throw usage_error(why.message);
     }
     options.workers = world.size() - 1;
+    // No status block: it shows what each worker is checking, read from the workers' memory,
+    // and a rank's memory is its own (and often on another machine).
+    options.progress = progress_mode::never;
     for (unsigned rank = 1; rank < world.size(); ++rank) options.worker_hosts.push_back(world.ranks()[rank].host);
     return run_primes(options, out, err);
 }

@@ -6,6 +6,7 @@
 #include "concur/core/message_text.hpp"
 #include "concur/core/primes_report.hpp"
 #include "concur/core/worker_load.hpp"
+#include "concur/demos/primes_progress.hpp"
 #include "concur/runtime/number_source.hpp"
 #include "concur/runtime/run_checks.hpp"
 #include "concur/sys/fd_sink.hpp"
@@ -261,15 +262,19 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
 
     const auto start = clock::now();
     run_observer observer{listener, options.workers, start, job_log_fd ? &job_log : nullptr, options.worker_hosts};
+    primes_progress progress{options.progress, {.workers = options.workers, .total = count,
+                             .divisor_range = options.method != prime_method::miller_rabin}, observer};
     pool_report report;
     std::string bad_input_message;
     try {
-        report = run_checks(options.model, *source, {options.workers, method.check, {method.estimate}, options.retries}, observer);
+        report = run_checks(options.model, *source, {options.workers, method.check, {method.estimate}, options.retries},
+                            progress.listener());
     } catch (const bad_input& error) {
         // Not rethrown: the output must still end as a document that says how the run ended.
         report = stopped_by(error, observer.checked());
         bad_input_message = error.what();
     }
+    progress.finish();  // the status block erased before the last lines and the messages
     const auto elapsed = clock::now() - start;
     observer.flush();
 

@@ -164,6 +164,7 @@ task<> check_all(shared_state& state, number_source& source) {
 pool_report run_coroutine_checks(number_source& source, const pool_options& options, pool_listener& listener) {
     shared_state state{options, listener};
     listener.on_worker_started(1, static_cast<long>(::gettid()));
+    const watched_workers watched{listener, {&state.activity}};  // a display thread may read it meanwhile
     run(check_all(state, source));  // asyncio.run: returns once every task has finished
     listener.flush();
     pool_report report = std::move(state.report);

@@ -27,6 +27,9 @@ pool_loop::pool_loop(pool_transport& transport, number_source& source, const poo
 pool_loop::~pool_loop() { stop_every_worker(); }
 
 pool_report pool_loop::run() {
+    std::vector<const worker_activity*> activities;
+    for (const worker_slot& slot : slots_) activities.push_back(slot.activity);
+    const watched_workers watched{listener_, std::move(activities)};  // a display may read them until run() ends
     // The first jobs go out before any worker starts, so each worker finds work the moment it
     // starts, instead of waiting for the parent to finish starting the others and get a CPU
     // back (on two CPUs, two new workers can keep it from the parent).

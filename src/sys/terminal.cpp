@@ -21,11 +21,14 @@ constexpr std::string_view show_cursor = "\x1b[?25h";
 constexpr std::string_view erase_line = "\r\x1b[2K";
 // The same and show the cursor: what a handler leaves.
 constexpr std::string_view erase_line_show_cursor = "\r\x1b[2K\x1b[?25h";
+// Carriage return, erase to the end of the screen (ED 0), show the cursor: a block's handler.
+constexpr std::string_view erase_below_show_cursor = "\r\x1b[J\x1b[?25h";
 
 // What the handler functions need, set by terminal_session before any handler can use them.
 // sig_atomic_t: read in a handler.
 volatile sig_atomic_t session_fd = -1;
 volatile sig_atomic_t session_hid_cursor = 0;
+volatile sig_atomic_t session_erases_below = 0;  // 1: terminal_area::cursor_to_end
 
 // Who has the screen. Frames take it in turn, a Ctrl-Z handler holds it while the process is
 // stopped, a handler putting the terminal back closes it for good. A lock-free atomic, so a
@@ -57,6 +60,10 @@ void write_to_session(std::string_view text) noexcept {
     if (session_hid_cursor != 0) write_ignoring_errors(session_fd, text);
 }
 
+void erase_session_area() noexcept {
+    write_to_session(session_erases_below != 0 ? erase_below_show_cursor : erase_line_show_cursor);
+}
+
 }  // namespace
 
 bool can_animate(int fd) {
@@ -69,6 +76,12 @@ std::optional<unsigned> terminal_columns(int fd) {
     winsize size{};
     if (::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return std::nullopt;
     return size.ws_col;
+}
+
+std::optional<unsigned> terminal_rows(int fd) {
+    winsize size{};
+    if (::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0) return std::nullopt;
+    return size.ws_row;
 }
 
 bool is_pipe_or_socket(int fd) noexcept {
@@ -98,8 +111,9 @@ bool draw_on_terminal(int fd, std::string_view text) noexcept {
 
 void erase_terminal_line(int fd) noexcept { (void)draw_on_terminal(fd, erase_line); }
 
-terminal_session::terminal_session(int fd, bool animate) noexcept : fd_(fd), animate_(animate) {
+terminal_session::terminal_session(int fd, bool animate, terminal_area area) noexcept : fd_(fd), animate_(animate) {
     session_fd = fd;
+    session_erases_below = area == terminal_area::cursor_to_end ? 1 : 0;
     // Set before the cursor is hidden: a handler that runs in between must show it again.
     session_hid_cursor = animate ? 1 : 0;
     screen.store(screen_state::free);
@@ -114,12 +128,12 @@ terminal_session::~terminal_session() {
 }
 
 void put_terminal_back_in_handler() noexcept {
-    if (take_screen_in_handler(screen_state::closed)) write_to_session(erase_line_show_cursor);
+    if (take_screen_in_handler(screen_state::closed)) erase_session_area();
 }
 
 bool pause_terminal_in_handler() noexcept {
     if (!take_screen_in_handler(screen_state::paused)) return false;
-    write_to_session(erase_line_show_cursor);
+    erase_session_area();
     return true;
 }
 

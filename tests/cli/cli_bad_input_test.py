@@ -98,6 +98,7 @@ ARGUMENT_CASES = [
     (["primes", "--method=fermat"], "--method: 'fermat' is not a method; allowed: trial, trial-simple, miller-rabin"),
     (["bench", "--method=fermat"], "--method: 'fermat' is not a method; allowed: trial, trial-simple, miller-rabin"),
     (["primes", "--numbers=all"], "--numbers: 'all' is not a built-in list; allowed: seed, book"),
+    (["primes", "--progress=sometimes"], "--progress: 'sometimes' is not a progress mode; allowed: auto, always, never"),
     (["bench", "--numbers=all"], "--numbers: 'all' is not a list of numbers; allowed: seed, book, -"),
     (["primes", "--json=banana"], "--json: 'banana' is not a value --json takes; allowed: --json alone"),
     (["primes", "--json=true"], "--json: 'true' is not a value --json takes; allowed: --json alone"),
@@ -342,7 +343,7 @@ def error_of(*args):
 class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
     # (command, option, a bad value): a choice, whose values help shows as {a,b,c}.
     CHOICES = [("primes", "--model", "fiber"), ("primes", "--numbers", "all"), ("primes", "--method", "x"),
-               ("spin", "--model", "fiber"), ("spin", "--work", "nap"), ("bench", "--method", "x"),
+               ("primes", "--progress", "x"), ("spin", "--model", "fiber"), ("spin", "--work", "nap"), ("bench", "--method", "x"),
                ("bench", "--numbers", "all"), ("race", "--model", "fiber")]
     # (arguments, what help must say): limits checked beyond a value's own form.
     LIMITS = [

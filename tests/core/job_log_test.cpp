@@ -1,7 +1,12 @@
 // Tests for the job log: its header and one line per number.
 #include "concur/core/job_log.hpp"
 
+#include "support/fmt_text.hpp"
+
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
 
 namespace {
 
@@ -19,6 +24,24 @@ TEST(job_log_test, a_worker_on_another_machine_is_named_by_its_host_before_its_p
     std::string line;
     concur::append_job_log_line(line, 1, 3, 812, 2ms, 1ms, 10, false, "node-b");
     EXPECT_EQ(line, "1\t3\tnode-b\t812\t0.002000\t0.001000\t10\tcomposite\n");
+}
+
+TEST(job_log_test, line_is_byte_for_byte_the_fmt_line) {
+    std::mt19937_64 random{3};
+    for (int i = 0; i < 100'000; ++i) {
+        // Counts spread over every width, ties (…500 ns) often: where the rounding could differ.
+        auto start = std::chrono::nanoseconds{static_cast<std::int64_t>(random() >> (1 + random() % 63))};
+        auto elapsed = std::chrono::nanoseconds{static_cast<std::int64_t>(random() >> (1 + random() % 63))};
+        if (i % 4 == 0) elapsed = elapsed / 1000 * 1000 + std::chrono::nanoseconds{500};
+        const std::uint64_t seq = random() >> (random() % 64);
+        const auto worker = static_cast<unsigned>(random() % 64);
+        const long id = static_cast<long>(random() % 4'000'000);
+        const std::uint64_t number = random() >> (random() % 64);
+        const bool prime = random() % 2 == 0;
+        std::string line;
+        concur::append_job_log_line(line, seq, worker, id, start, elapsed, number, prime);
+        ASSERT_EQ(line, concur::testing::fmt_job_log_line(seq, worker, id, start, elapsed, number, prime));
+    }
 }
 
 }  // namespace

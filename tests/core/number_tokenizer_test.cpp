@@ -2,7 +2,13 @@
 #include "concur/core/number_tokenizer.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -121,6 +127,48 @@ TEST(number_tokenizer_test, leading_zeros_of_any_length_read_as_they_do_in_an_ar
     EXPECT_FALSE(tokenizer.finish(out));
     EXPECT_EQ(out, (std::vector<std::uint64_t>{UINT64_MAX, 0, 7}));
     EXPECT_TRUE(tokenizer.feed(zeros + "18446744073709551616 ", out).has_value());
+}
+
+/// Whatever the tokenizer says of `text` fed in chunks that end at `cuts`: the numbers, then
+/// the first bad token's message, if any.
+std::string tokenize(std::string_view text, const std::vector<std::size_t>& cuts) {
+    number_tokenizer tokenizer;
+    std::vector<std::uint64_t> out;
+    std::optional<concur::bad_token> bad;
+    std::size_t from = 0;
+    for (const std::size_t cut : cuts) {
+        if (!bad) bad = tokenizer.feed(text.substr(from, cut - from), out);
+        from = cut;
+    }
+    if (!bad) bad = tokenizer.feed(text.substr(from), out);
+    if (!bad) bad = tokenizer.finish(out);
+    return fmt::format("{} | {}", fmt::join(out, " "), bad ? bad->message : "");
+}
+
+TEST(number_tokenizer_test, reads_whole_chunks_as_it_reads_byte_by_byte) {
+    // Short numbers whole inside a chunk are read at once; anything else byte by byte. The
+    // two must agree on every input: numbers, bad tokens and their lines.
+    std::mt19937_64 random{17};
+    const std::vector<std::string> tokens{"0", "7", "42", "1234567", "9999999999999999999", "10000000000000000000",
+                                          "18446744073709551615", "18446744073709551616", "0000000000000000000000042",
+                                          "-5", "1x", "+3", std::string{"4\0", 2}, "99999999999999999999999"};
+    const std::vector<std::string> spaces{" ", "\n", "\t", "\r\n", "\v", "\f", "  \n\n "};
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int count = static_cast<int>(random() % 30);
+        for (int i = 0; i < count; ++i) {
+            // Mostly good numbers, now and then something else, so that most inputs have a bad token late.
+            const std::size_t pick = random() % 8 < 7 ? random() % 9 : random() % tokens.size();
+            text += tokens[pick] + spaces[random() % spaces.size()];
+        }
+        if (random() % 2 == 0 && !text.empty()) text.pop_back();  // ends inside a token, or not
+        std::vector<std::size_t> cuts;
+        for (std::size_t at = 0; at < text.size(); at += 1 + random() % 12) cuts.push_back(at);
+        std::vector<std::size_t> every_byte(text.size());
+        for (std::size_t at = 0; at < text.size(); ++at) every_byte[at] = at;
+        ASSERT_EQ(tokenize(text, cuts), tokenize(text, every_byte)) << text;
+        ASSERT_EQ(tokenize(text, {}), tokenize(text, every_byte)) << text;
+    }
 }
 
 }  // namespace

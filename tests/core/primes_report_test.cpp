@@ -1,7 +1,13 @@
 // Tests for the text `concur primes` prints: the seed's exact shape.
 #include "concur/core/primes_report.hpp"
 
+#include "support/fmt_text.hpp"
+
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <vector>
 
 namespace {
 
@@ -52,6 +58,30 @@ TEST(primes_report_test, column_widens_for_long_numbers) {
     std::string out;
     concur::append_result_line(out, 18446744073709551615ULL, false, 1500ms, 20);
     EXPECT_EQ(out, "18446744073709551615     1.500000s\n");
+}
+
+TEST(primes_report_test, result_line_is_byte_for_byte_the_fmt_line) {
+    std::mt19937_64 random{5};
+    std::vector<std::uint64_t> numbers{0, 1, 2, UINT64_MAX};
+    for (std::uint64_t power = 10; power <= 10'000'000'000'000'000'000ULL; power *= 10) {
+        numbers.insert(numbers.end(), {power - 1, power, power / 10 + random() % (power - power / 10)});
+    }
+    std::vector<std::int64_t> counts{0, 1, 499, 500, 501, 1500, 2500, 52'814'000, 999'999'500, 9'999'999'500,
+                                     3'600'000'000'000, (std::int64_t{1} << 50) + 500, -1500, INT64_MAX};
+    for (int i = 0; i < 2000; ++i) counts.push_back(static_cast<std::int64_t>(random() >> (1 + random() % 63)));
+    // Up to the seed's 16, a column widened for 20 digits, and one past the usual line's room.
+    const std::vector<std::size_t> widths{1, 16, 20, 24, 40, 60};
+    for (const std::size_t width : widths) {
+        for (const std::uint64_t number : numbers) {
+            for (const std::int64_t count : counts) {
+                const bool prime = (count & 1) != 0;
+                std::string line;
+                concur::append_result_line(line, number, prime, std::chrono::nanoseconds{count}, width);
+                ASSERT_EQ(line, concur::testing::fmt_result_line(number, prime, std::chrono::nanoseconds{count}, width))
+                    << number << ", " << count << " ns, width " << width;
+            }
+        }
+    }
 }
 
 TEST(primes_report_test, summary) {

@@ -77,7 +77,13 @@ class ResourceLimits(unittest.TestCase):
         self.assertNotIn("checks in", proc.stdout)
 
     def test_low_open_file_limit(self):
-        for limit in range(4 + SANITIZER_ROOM, 9):  # the parent needs 3 + 2 for signals + 2 pipes of 2
+        if SANITIZER_ROOM:
+            # UBSan checks a polymorphic object's vtable the first time it meets it, and reads it
+            # through a pipe of its own: once the pool has taken the last descriptors, that probe
+            # fails, UBSan reports a false "invalid vptr" and halts before concur says a word
+            # (seen from 7 up to 10 descriptors). The default build runs this test unchanged.
+            self.skipTest("UBSan's vtable probe needs descriptors this test takes away")
+        for limit in range(4, 9):  # the parent needs 3 + 2 for signals + 2 pipes of 2
             with self.subTest(nofile=limit):
                 def preexec(limit=limit):
                     resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))

@@ -38,7 +38,7 @@ RELAYED = "relayed"
 
 
 class PtyRun:
-    """One concur process: stdout a pipe (or `stdout`, TERMINAL, RELAYED), stderr a terminal `columns` wide.
+    """One concur process: stdout a pipe (or `stdout`, TERMINAL, RELAYED), stderr a terminal `columns` x `rows`.
 
     With `new_session=False` concur gets a process group of its own in the test's session
     instead of a new session: SIGTSTP then stops it (the kernel discards SIGTSTP sent to an
@@ -47,9 +47,9 @@ class PtyRun:
     """
 
     def __init__(self, args, columns=80, stdout=subprocess.PIPE, env=None, term="xterm", new_session=True,
-                 relay_delay=0.25):
+                 relay_delay=0.25, rows=24):
         self.master, slave = os.openpty()
-        set_window(self.master, columns)
+        set_window(self.master, columns, rows)
         environment = dict(env or os.environ, TERM=term)
 
         relay = None
@@ -141,7 +141,9 @@ def screen_rows(received, columns=80):
     """What a terminal `columns` wide shows after `received`, as a list of rows (trailing
     spaces dropped): characters overwrite at the cursor, `\r` goes to the row's start, `\n`
     (after the terminal's own `\r`) to the next row, a full row wraps, ESC [ 2 K erases the
-    row and other escape sequences (the cursor's visibility) change nothing on it."""
+    row, ESC [ K the rest of it, ESC [ J the rest of the screen, ESC [ n A moves the cursor n
+    rows up; other escape sequences (the cursor's visibility) change nothing on it. The screen
+    has no bottom: what would scroll off stays above, as in a terminal's history."""
     rows = [[]]
     row, column = 0, 0
     text = received.decode("utf-8", errors="replace")
@@ -149,8 +151,16 @@ def screen_rows(received, columns=80):
     while position < len(text):
         escape = TEXT_ESCAPE.match(text, position)
         if escape:
-            if escape.group(0) == "\x1b[2K":
+            sequence = escape.group(0)
+            if sequence == "\x1b[2K":
                 rows[row] = []
+            elif sequence in ("\x1b[K", "\x1b[0K"):
+                del rows[row][column:]
+            elif sequence in ("\x1b[J", "\x1b[0J"):
+                del rows[row][column:]
+                del rows[row + 1:]
+            elif sequence.endswith("A"):
+                row = max(0, row - int(sequence[2:-1] or "1"))
             position = escape.end()
             continue
         character = text[position]

@@ -33,6 +33,9 @@ public:
     std::optional<bad_token> finish(std::vector<std::uint64_t>& out);
 
 private:
+    /// From `next`, between tokens: every number of up to 19 digits that ends inside `chunk`,
+    /// appended to `out`; returns where the first other token starts (or the chunk's end).
+    std::size_t take_short_numbers(std::string_view chunk, std::size_t next, std::vector<std::uint64_t>& out);
     /// Takes the token's next byte; false once the token can no longer be a number.
     [[nodiscard]] bool still_a_number_with(char c);
     std::optional<bad_token> complete_token(std::vector<std::uint64_t>& out);

@@ -4,6 +4,7 @@
 #include "concur/core/execution_model.hpp"
 #include "concur/core/output_sink.hpp"
 #include "concur/core/prime_method.hpp"
+#include "concur/core/progress_mode.hpp"
 #include "concur/runtime/pool_types.hpp"
 
 #include <cstdint>
@@ -27,6 +28,7 @@ struct primes_options {
     unsigned retries = 0;                // process model: checks again on a fresh worker
     std::vector<std::string> worker_hosts;  // MPI: each worker rank's host, from worker 1 on
                                             // (the header counts them, the job log names them)
+    progress_mode progress = progress_mode::automatic;  // the live status block (primes_progress)
 };
 
 /// Runs the checks with the chosen model, prints each result as it arrives (completion order, like the seed) and a

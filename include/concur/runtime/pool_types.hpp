@@ -3,11 +3,13 @@
 
 #include "concur/core/batch_planner.hpp"
 #include "concur/core/is_prime.hpp"
+#include "concur/runtime/worker_activity.hpp"
 #include "concur/sys/child_process.hpp"
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace concur {
@@ -21,7 +23,8 @@ using prime_check = check_verdict (*)(std::uint64_t n, check_control& control) n
 struct checked_number {
     std::uint64_t number = 0;
     bool prime = false;
-    std::chrono::nanoseconds elapsed{};  // measured by the worker around the check alone
+    std::chrono::nanoseconds elapsed{};  // measured by the worker around the check (and the
+                                         // few stores that recorded the answer before it)
     unsigned worker = 0;                 // which worker checked it, from 1
     std::chrono::steady_clock::time_point started{};  // when the check began (for the job log)
 };
@@ -63,6 +66,29 @@ public:
     /// Called after each group of results, before the pool waits again: a good time to
     /// flush output so a person watching sees each answer as it comes.
     virtual void flush() {}
+    /// Where each worker publishes what it is checking and how far it has got (worker 1
+    /// first): given once they exist, before the first check, and given again empty before
+    /// they go away. For a display that reads them on a thread of its own, ten times a second:
+    /// the checks only store to them and never wait for the display. After the empty call
+    /// returns, nothing may read them.
+    virtual void watch_workers(std::span<const worker_activity* const> /*activities*/) {}
+};
+
+/// While alive, `listener` may read `activities` (pool_listener::watch_workers): it is told
+/// of them on construction, and told they are gone on destruction, however the run ends.
+class watched_workers {
+public:
+    watched_workers(pool_listener& listener, std::vector<const worker_activity*> activities)
+        : listener_(listener), activities_(std::move(activities)) {
+        listener_.watch_workers(activities_);
+    }
+    ~watched_workers() { listener_.watch_workers({}); }
+    watched_workers(const watched_workers&) = delete;
+    watched_workers& operator=(const watched_workers&) = delete;
+
+private:
+    pool_listener& listener_;
+    std::vector<const worker_activity*> activities_;
 };
 
 struct pool_options {

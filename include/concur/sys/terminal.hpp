@@ -17,6 +17,9 @@ namespace concur::sys {
 /// a resized terminal (SIGWINCH) is then honoured on the next frame, without a handler.
 [[nodiscard]] std::optional<unsigned> terminal_columns(int fd);
 
+/// How many rows the terminal on `fd` has now, or nothing, as terminal_columns.
+[[nodiscard]] std::optional<unsigned> terminal_rows(int fd);
+
 /// True when `fd` is a pipe or a socket: what is written there may reach a screen later, when
 /// and if its reader (`| cat`) writes it out, at a moment the writer cannot know.
 [[nodiscard]] bool is_pipe_or_socket(int fd) noexcept;
@@ -57,13 +60,22 @@ bool draw_on_terminal(int fd, std::string_view text) noexcept;
 /// animation that died mid-frame left behind.
 void erase_terminal_line(int fd) noexcept;
 
+/// What an animation occupies, so that a handler erases all of it: the line the cursor is on
+/// (a spinner), or everything from the cursor to the end of the screen (a block of status
+/// lines that leaves the cursor at the start of its first line).
+enum class terminal_area {
+    line,
+    cursor_to_end,
+};
+
 /// While alive, if `animate`: the cursor is hidden on `fd` (a blinking block over a spinner's
 /// character looks broken); the destructor shows it again, with the terminal_signals held back
 /// meanwhile (a Ctrl-Z between showing it and the end of the session would hide it again when
-/// continued). Also makes `fd` the terminal the handler functions below put back. One at a time.
+/// continued). Also makes `fd` the terminal the handler functions below put back, erasing
+/// `area` there. One at a time.
 class terminal_session {
 public:
-    terminal_session(int fd, bool animate) noexcept;
+    terminal_session(int fd, bool animate, terminal_area area = terminal_area::line) noexcept;
     ~terminal_session();
     terminal_session(const terminal_session&) = delete;
     terminal_session& operator=(const terminal_session&) = delete;
@@ -87,12 +99,12 @@ private:
 // order its policy wants (see demos/spin_signals for `concur spin`'s).
 
 /// Takes the screen for good: waits for a frame in progress, then no frame is drawn again
-/// (until the next terminal_session). If the session hid the cursor, erases the line and shows
-/// the cursor. For a handler about to end the process, or about to tell the program to stop.
+/// (until the next terminal_session). If the session hid the cursor, erases its area (the line)
+/// and shows the cursor. For a handler about to end the process, or about to tell the program to stop.
 void put_terminal_back_in_handler() noexcept;
 
 /// Takes the screen while the process is stopped (Ctrl-Z): waits for a frame in progress,
-/// then erases the line and shows the cursor (if the session hid it), so the shell's prompt has
+/// then erases the session's area and shows the cursor (if the session hid it), so the shell's prompt has
 /// one. False if the screen was already paused or put back: then do not resume it.
 [[nodiscard]] bool pause_terminal_in_handler() noexcept;
 
