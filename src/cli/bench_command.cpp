@@ -12,12 +12,14 @@
 #include "concur/core/worker_counts.hpp"
 #include "concur/demos/models_bench.hpp"
 #include "concur/runtime/number_source.hpp"
+#include "concur/sys/cpu_count.hpp"
 #include "concur/sys/terminal.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <unistd.h>
 
@@ -27,7 +29,7 @@ namespace {
 struct bench_arguments {
     std::string models = "sequential,thread,process,coroutine";
     std::string method = "trial-simple";
-    std::string worker_counts;  // empty: 1 to the default worker count
+    std::string worker_counts;  // empty: default_worker_sweep, past the CPUs
     std::string numbers = "book";
     unsigned runs = 5;
     unsigned warmup = 1;
@@ -42,7 +44,7 @@ constexpr std::array<command_status, 6> bench_statuses{{
     {exit_status::failure, "pipes, processes, an export file, writing the output"},
     {exit_status::usage, "nothing started"},
     {exit_status::worker_lost, "while measuring; nothing exported"},
-    {exit_status::interrupted_by(SIGINT), "nothing exported"},
+    {exit_status::interrupted_by(SIGINT), "the rounds finished are printed and exported, marked incomplete"},
     {exit_status::output_closed, ""},
 }};
 
@@ -68,14 +70,49 @@ void choose_numbers(const bench_arguments& args, bench_options& options) {
     options.numbers.assign(numbers.begin(), numbers.end());
 }
 
+/// Two exports into one file would leave only the last one written: refused before anything
+/// starts, whether the paths are spelled alike or not (./a.svg and a.svg, a link and its target).
+void refuse_shared_export_files(const bench_arguments& args) {
+    const std::array<std::pair<std::string_view, const std::string*>, 4> exports{{{"--export-json", &args.export_json},
+                                                                               {"--export-csv", &args.export_csv},
+                                                                               {"--export-markdown", &args.export_markdown},
+                                                                               {"--export-svg", &args.export_svg}}};
+    // Made absolute first: libstdc++'s weakly_canonical leaves a relative path whose first
+    // part does not exist as it is, so "./a.svg" and "a.svg" would differ.
+    const auto resolved = [](const std::string& path) {
+        std::error_code error;
+        const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+        if (error) return std::filesystem::path{path}.lexically_normal();
+        const std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
+        return error ? absolute.lexically_normal() : canonical;
+    };
+    const auto same_file = [&](const std::string& a, const std::string& b) {
+        std::error_code error;
+        if (std::filesystem::equivalent(a, b, error)) return true;  // both exist: one inode
+        return resolved(a) == resolved(b);
+    };
+    for (std::size_t later = 1; later < exports.size(); ++later) {
+        for (std::size_t earlier = 0; earlier < later; ++earlier) {
+            const auto& [name, path] = exports[later];
+            const auto& [other_name, other_path] = exports[earlier];
+            if (path->empty() || other_path->empty() || !same_file(*path, *other_path)) continue;
+            throw usage_error(fmt::format("{}: {}", name,
+                                          refuse_value(*path, fmt::format("a file of its own ({} writes it too)", other_name),
+                                                       "a different file for each export")));
+        }
+    }
+}
+
 int run_bench_command(const bench_arguments& args, output_sink& out, output_sink& err) {
-    // Each value was checked as it was parsed (see setup_bench); standard input is read here.
+    // Each value was checked as it was parsed (see setup_bench); what needs several values
+    // together, the environment and standard input are checked here, before anything starts.
+    refuse_shared_export_files(args);
+    refuse_bad_kernel_variable();
     bench_options options;
     options.models = parse_model_list(args.models);
     options.method = find_prime_method(args.method).value_or(prime_method::trial_simple);
-    options.worker_counts = args.worker_counts.empty()
-                                ? parse_worker_counts(fmt::format("1..{}", default_worker_count()))
-                                : parse_worker_counts(args.worker_counts);
+    options.worker_counts = args.worker_counts.empty() ? default_worker_sweep(sys::usable_cpu_count())
+                                                       : parse_worker_counts(args.worker_counts);
     options.runs = args.runs;
     options.warmup = args.warmup;
     options.export_json = args.export_json;
@@ -84,6 +121,7 @@ int run_bench_command(const bench_arguments& args, output_sink& out, output_sink
     options.export_svg = args.export_svg;
     // The same test as spin's frames: a terminal, and not TERM=dumb (a CI log, Emacs' shell).
     options.progress = sys::can_animate(STDERR_FILENO);
+    options.columns = sys::terminal_columns(STDOUT_FILENO);  // the table fits the terminal it is printed on
     choose_numbers(args, options);
     return run_bench(options, out, err);
 }
@@ -96,8 +134,9 @@ command setup_bench(CLI::App& app) {
         "bench",
         "Time whole primes runs for each model and worker count (the book's run_procs.sh and its "
         "notebook): a table of median, min and max wall time, speedup against the sequential median "
-        "and efficiency, with optional JSON, CSV, Markdown and SVG exports (each to a FILE, not -: "
-        "the table already goes to standard output).");
+        "beside the machine's ceiling (as many one-worker runs side by side, with no pool), and "
+        "efficiency, with optional JSON, CSV, Markdown and SVG exports (each to a FILE, not -: the "
+        "table already goes to standard output; two exports never share a file).");
     bench->add_option("--models", args->models,
                       "Comma-separated models to measure, each once: sequential, thread, process, coroutine")
         ->type_name("{" + join(model_names(), ",") + "},...")
@@ -109,9 +148,9 @@ command setup_bench(CLI::App& app) {
                "differences show");
     bench->add_option("--procs", args->worker_counts,
                       fmt::format("Worker counts for thread and process: a range 1..8 or a list 1,2,4, each 1 to "
-                                  "{} (default: 1..{}, the CPUs this process may use); sequential and coroutine "
-                                  "run once",
-                                  max_workers, default_worker_count()))
+                                  "{} (default: past the CPUs this process may use, to show where parallelism "
+                                  "saturates; here {}); sequential and coroutine run once",
+                                  max_workers, describe_worker_counts(default_worker_sweep(sys::usable_cpu_count()))))
         ->type_name("COUNTS")
         ->check(parsed_by(worker_counts_allowed(), [](std::string_view text) { (void)parse_worker_counts(text); }));
     add_choice(*bench, "--numbers", args->numbers, "a list of numbers", {"seed", "book", "-"},
@@ -132,8 +171,12 @@ command setup_bench(CLI::App& app) {
     add_export("--export-csv", args->export_csv, "Write the results as CSV");
     add_export("--export-markdown", args->export_markdown, "Write the table as Markdown");
     add_export("--export-svg", args->export_svg,
-               "Write a chart of speedup against workers per model, with the ideal line, as SVG");
-    bench->footer(exit_status_section(bench_statuses, "The table goes to stdout, warnings and progress to stderr."));
+               "Write a chart of speedup against workers per model, with whiskers, the ideal and the ceiling, "
+               "as SVG");
+    bench->footer(exit_status_section(bench_statuses,
+                                      "The table goes to stdout, warnings and progress to stderr. CONCUR_KERNEL=NAME "
+                                      "forces --method=trial's vector kernel (for tests and benchmarks); the table "
+                                      "names the one used."));
     return {bench, [args](output_sink& out, output_sink& err) { return run_bench_command(*args, out, err); }};
 }
 

@@ -5,9 +5,11 @@
 
 #include "concur/core/exit_status.hpp"
 #include "concur/demos/unit_cost.hpp"
+#include "concur/sys/terminal.hpp"
 
 #include <array>
 #include <memory>
+#include <unistd.h>
 
 namespace concur::cli {
 namespace {
@@ -38,7 +40,10 @@ command setup_cost(CLI::App& app) {
         ->capture_default_str();
     cost->add_flag("--json", options->json, "Print one JSON document instead of the table");
     cost->footer(exit_status_section(cost_statuses, "The table goes to stdout."));
-    return {cost, [options](output_sink& out, output_sink& err) { return run_cost(*options, out, err); }};
+    return {cost, [options](output_sink& out, output_sink& err) {
+                options->columns = sys::terminal_columns(STDOUT_FILENO);  // the table fits the terminal it is printed on
+                return run_cost(*options, out, err);
+            }};
 }
 
 }  // namespace concur::cli

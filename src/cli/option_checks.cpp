@@ -5,6 +5,7 @@
 #include "concur/core/message_text.hpp"
 #include "concur/core/number_parsing.hpp"
 #include "concur/core/prime_method.hpp"
+#include "concur/core/trial_kernel_choice.hpp"
 #include "concur/core/usage_error.hpp"
 #include "concur/sys/cpu_count.hpp"
 
@@ -33,6 +34,10 @@ std::vector<std::string> method_names() {
 }
 
 unsigned default_worker_count() { return std::min(sys::usable_cpu_count(), max_workers); }
+
+void refuse_bad_kernel_variable() {
+    if (std::string problem = kernel_variable_problem(); !problem.empty()) throw usage_error(std::move(problem));
+}
 
 CLI::Validator check_with(std::string allowed, std::function<std::string(const std::string&)> refusal) {
     return CLI::Validator{[refusal = std::move(refusal)](std::string& value) { return refusal(value); }, "",

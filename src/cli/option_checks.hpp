@@ -27,6 +27,10 @@ namespace concur::cli {
 /// and CPU quota), at most max_workers.
 [[nodiscard]] unsigned default_worker_count();
 
+/// Throws usage_error when CONCUR_KERNEL is set to a kernel this CPU does not run (it would be
+/// ignored), naming the value and the kernels allowed: for the commands that run checks.
+void refuse_bad_kernel_variable();
+
 /// A check from `refusal`, which returns nothing for a good value and else says why not
 /// (refuse_value's shape). Its name holds `allowed`, read back for the error of a missing
 /// value (see usage_errors.cpp); it adds nothing to help, where the option says what it takes.

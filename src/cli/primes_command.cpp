@@ -32,6 +32,7 @@ struct primes_arguments {
     std::string method = "trial";
     unsigned retries = 0;
     std::string progress = "auto";
+    bool keep_order = false;
 };
 
 constexpr std::array<command_status, 6> primes_statuses{{
@@ -87,7 +88,9 @@ void refuse_worker_options_for_mpi(const primes_arguments& args, bool procs_give
 
 /// Every value checked, the numbers chosen: what run_primes needs. Throws usage_error.
 primes_options make_primes_options(const primes_arguments& args, bool procs_given) {
-    // The options were checked as they were parsed (see setup_primes); NUMBER is checked here.
+    // The options were checked as they were parsed (see setup_primes); NUMBER and the
+    // environment are checked here, before anything starts.
+    refuse_bad_kernel_variable();
     refuse_worker_options_for_mpi(args, procs_given);
     primes_options options;
     options.model = parse_execution_model(args.model).value_or(execution_model::process);
@@ -97,6 +100,7 @@ primes_options make_primes_options(const primes_arguments& args, bool procs_give
     options.job_log_path = args.job_log;
     options.retries = args.retries;
     options.json = args.json;
+    options.keep_order = args.keep_order;
     options.method = find_prime_method(args.method).value_or(prime_method::trial);
     options.progress = find_progress_mode(args.progress).value_or(progress_mode::automatic);
     choose_numbers(args, options);
@@ -171,6 +175,13 @@ command setup_primes(CLI::App& app) {
     primes->add_flag("--json", args->json,
                      "Print one JSON document (model, workers, each number with prime, elapsed and worker, "
                      "total time, how the run ended, each worker's busy time) instead of text");
+    primes->add_flag("--keep-order", args->keep_order,
+                     fmt::format("Print the results in input order, not as they finish (GNU parallel's -k), "
+                                 "--json too. Each is printed as soon as the ones before it are: a slow number "
+                                 "holds back the ones after it, and once {} finished results wait for it, no "
+                                 "new number is handed out until it is done. The sequential and coroutine "
+                                 "models check in input order already",
+                                 default_held_results_bound));
     primes->add_option("--input", args->input,
                        "Read whitespace-separated numbers from FILE, as a lone - reads standard input; a FIFO "
                        "streams. With --model=mpi, the way to give more than 64 KiB: MPICH's mpiexec forwards "
@@ -182,7 +193,10 @@ command setup_primes(CLI::App& app) {
                        "reads whitespace-separated numbers from standard input. Not with --numbers or --input")
         ->excludes(set)
         ->excludes("--input");
-    primes->footer(exit_status_section(primes_statuses, "Results go to stdout, diagnostics to stderr."));
+    primes->footer(exit_status_section(primes_statuses,
+                                       "Results go to stdout, diagnostics to stderr. CONCUR_KERNEL=NAME forces "
+                                       "--method=trial's vector kernel (for tests and benchmarks); --json names the "
+                                       "one used."));
     return {primes, [args, procs](output_sink& out, output_sink& err) {
                 return run_primes_command(*args, procs->count() > 0, out, err);
             }};

@@ -1,7 +1,6 @@
 // How many numbers go into the next job batch.
 #include "concur/core/batch_planner.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 namespace concur {
@@ -28,13 +27,6 @@ std::size_t batch_planner::next_batch_size(const std::deque<std::uint64_t>& pend
         ++size;
     }
     return size;
-}
-
-void batch_planner::order_longest_first(std::deque<std::uint64_t>::iterator first,
-                                        std::deque<std::uint64_t>::iterator last) const {
-    const bool any_heavy = std::any_of(first, last, [&](std::uint64_t n) { return estimate(n) > budget; });
-    if (!any_heavy) return;
-    std::stable_sort(first, last, [&](std::uint64_t a, std::uint64_t b) { return estimate(a) > estimate(b); });
 }
 
 }  // namespace concur

@@ -2,9 +2,12 @@
 #include "concur/core/cost_report.hpp"
 
 #include "concur/core/primes_report.hpp"
+#include "concur/core/text_table.hpp"
+#include "concur/core/text_wrap.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
 namespace concur {
@@ -33,17 +36,23 @@ void compare_with_coroutines(std::vector<cost_figure>& figures) {
     }
 }
 
-std::string format_cost_table(const std::vector<cost_figure>& figures, unsigned count) {
-    std::string text = fmt::format("What a unit costs, measured now (--count={}; each figure a median):\n", count);
-    fmt::format_to(std::back_inserter(text), "{:<58}  {:<9}  {:>10}  {:<4}  {:>7}  {:>12}\n", "measure", "model",
-                   "median", "unit", "samples", "vs coroutine");
+std::string format_cost_table(const std::vector<cost_figure>& figures, unsigned count, std::size_t columns) {
+    // The last column of a terminal is left empty: some terminals wrap as soon as it is written.
+    const std::size_t width = std::max<std::size_t>(columns, 40) - 1;
+    std::string text = wrap_text(
+        fmt::format("What a unit costs, measured now (--count={}; each figure a median):", count), width, "", 2);
+    text_table table{{{"measure", column_align::left, true},
+                      {"model"},
+                      {"median", column_align::right},
+                      {"samples", column_align::right},
+                      {"vs coroutine", column_align::right}}};
     for (const cost_figure& figure : figures) {
-        fmt::format_to(std::back_inserter(text), "{:<58}  {:<9}  {:>10.{}f}  {:<4}  {:>7}  {:>12}\n",
-                       figure.description, figure.model, figure.value,
-                       figure.value < 1 ? 3 : figure.value < 10 ? 2 : 1, figure.unit, figure.samples,
-                       format_ratio(figure.ratio_to_coroutine));
+        table.add_row({figure.description, figure.model,
+                       fmt::format("{:.{}f} {}", figure.value, figure.value < 1 ? 3 : figure.value < 10 ? 2 : 1,
+                                   figure.unit),
+                       fmt::format("{}", figure.samples), format_ratio(figure.ratio_to_coroutine)});
     }
-    return text;
+    return text + table.render(width);
 }
 
 std::string cost_json(const std::vector<cost_figure>& figures, unsigned count) {

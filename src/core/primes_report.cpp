@@ -3,6 +3,7 @@
 
 #include "concur/core/decimal_text.hpp"
 #include "concur/core/fixed_text.hpp"
+#include "concur/core/trial_kernel_choice.hpp"
 
 #include <fmt/format.h>
 
@@ -90,6 +91,15 @@ std::string json_seconds(std::chrono::nanoseconds elapsed) {
     fixed_text text{room};
     text.append_seconds(elapsed.count());
     return std::string{text.view()};
+}
+
+std::string kernel_json(bool uses_kernel, bool workers_choose) {
+    if (!uses_kernel) return "null";
+    const kernel_in_use kernel = trial_kernel_in_use();
+    const bool own_choice = kernel.choice != kernel_choice::preset;  // measured or forced here
+    return fmt::format("{{\"name\": {}, \"simd_level\": {}, \"choice\": {}}}", json_string(kernel.kernel->name),
+                       json_string(simd_level_name(kernel.kernel->level)),
+                       json_string(workers_choose && !own_choice ? "per worker" : kernel_choice_name(kernel.choice)));
 }
 
 std::string json_string(std::string_view text) {

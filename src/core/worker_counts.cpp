@@ -57,4 +57,24 @@ std::vector<unsigned> parse_worker_counts(std::string_view text, unsigned most) 
     return counts;
 }
 
+std::vector<unsigned> default_worker_sweep(unsigned cpus, unsigned most) {
+    cpus = std::max(cpus, 1U);
+    std::vector<unsigned> counts;
+    if (2 * cpus <= 8) {
+        for (unsigned n = 1; n <= 2 * cpus; ++n) counts.push_back(n);
+    } else {
+        for (unsigned n = 1; n < cpus; n *= 2) counts.push_back(n);
+        counts.insert(counts.end(), {cpus, cpus + cpus / 2, 2 * cpus});
+    }
+    std::erase_if(counts, [most](unsigned n) { return n > most; });
+    if (counts.empty()) counts.push_back(std::max(most, 1U));
+    return counts;
+}
+
+std::string describe_worker_counts(const std::vector<unsigned>& counts) {
+    const bool consecutive = counts.size() > 2 && counts.back() - counts.front() + 1 == counts.size();
+    if (consecutive) return fmt::format("{}..{}", counts.front(), counts.back());
+    return fmt::format("{}", fmt::join(counts, ","));
+}
+
 }  // namespace concur

@@ -2,16 +2,18 @@
 #include "concur/demos/models_bench.hpp"
 
 #include "concur/core/bench_exports.hpp"
+#include "concur/core/bench_progress.hpp"
 #include "concur/core/bench_report.hpp"
-#include "concur/core/display_width.hpp"
+#include "concur/core/cpu_identity.hpp"
 #include "concur/core/exit_status.hpp"
 #include "concur/core/speedup_chart.hpp"
-#include "concur/runtime/number_source.hpp"
-#include "concur/runtime/run_checks.hpp"
+#include "concur/core/trial_kernel_choice.hpp"
+#include "concur/demos/bench_runs.hpp"
 #include "concur/sys/cpu_count.hpp"
 #include "concur/sys/cpu_quota.hpp"
 #include "concur/sys/io.hpp"
 #include "concur/sys/load_average.hpp"
+#include "concur/sys/signal_handlers.hpp"
 #include "concur/sys/signal_pipe.hpp"
 #include "concur/sys/terminal.hpp"
 #include "concur/sys/unique_fd.hpp"
@@ -20,10 +22,11 @@
 #include <fmt/os.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <fcntl.h>
-#include <sys/resource.h>
+#include <functional>
 #include <unistd.h>
 
 namespace concur {
@@ -31,27 +34,12 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
-/// Takes the results and keeps only what the bench needs: how many, and the longest check.
-class timing_listener final : public pool_listener {
-public:
-    void on_result(const checked_number& result) override {
-        ++checked;
-        longest = std::max(longest, result.elapsed);
-    }
-    void on_worker_lost(const lost_worker&) override {}
-    std::uint64_t checked = 0;
-    std::chrono::nanoseconds longest{};
-};
-
-/// CPU seconds used so far by this process's threads and its reaped children.
-std::pair<double, double> cpu_seconds() {
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-    rusage self{};
-    rusage children{};
-    ::getrusage(RUSAGE_SELF, &self);
-    ::getrusage(RUSAGE_CHILDREN, &children);
-    return {seconds(self.ru_utime) + seconds(children.ru_utime), seconds(self.ru_stime) + seconds(children.ru_stime)};
-}
+// Between two runs no run has SIGINT and SIGTERM caught: this latch holds them until the
+// loop looks. Each run catches them again for itself (a signal_pipe) and puts the latch back;
+// a signal that reaches the run's pipe as the run finishes, after its last look, is seen
+// through sys::was_caught. Atomic: a handler may run on any thread.
+std::atomic<int> latched_signal{0};
+extern "C" void latch_signal(int signal) { latched_signal.store(signal, std::memory_order_relaxed); }
 
 struct export_file {
     sys::unique_fd fd;
@@ -83,6 +71,76 @@ std::string command_for(const bench_options& options, execution_model model, uns
     return command + fmt::format(" --numbers={}", options.numbers_label);
 }
 
+/// One thing a round runs and times. A model that runs as an external command (a launcher
+/// such as mpiexec) is one more kind of step: its `run` starts the command and waits for it.
+struct bench_step {
+    std::string label;                  // for the progress line: "thread with 2 workers"
+    std::vector<double>* times;         // where each measured run's wall time goes
+    bench_row* row;                     // the row it fills, or none (a ceiling's step)
+    std::function<measured_run()> run;
+};
+
+std::vector<bench_step> plan_steps(const bench_options& options, bench_summary& summary) {
+    const prime_method_info& method = describe(options.method);
+    std::vector<unsigned> pool_counts;
+    for (const execution_model model : options.models) {
+        // A model without workers gets one row: --procs means nothing to it.
+        const std::vector<unsigned> counts = model_uses_workers(model) ? options.worker_counts : std::vector<unsigned>{1};
+        for (const unsigned workers : counts) {
+            bench_row& row = summary.rows.emplace_back();
+            row.model = model_name(model);
+            row.workers = workers;
+            row.command = command_for(options, model, workers);
+            if (model_uses_workers(model)) pool_counts.push_back(workers);
+        }
+    }
+    for (const unsigned copies : ceiling_copy_counts(pool_counts, summary.usable_cpus)) {
+        summary.ceilings.emplace_back().copies = copies;
+    }
+    if (summary.ceilings.size() == 1) summary.ceilings.clear();  // nothing to compare the run alone with
+
+    // Filled once every row and ceiling is in place: the steps point into them.
+    std::vector<bench_step> steps;
+    for (bench_row& row : summary.rows) {
+        const execution_model model = *parse_execution_model(row.model);
+        std::string label{row.model};
+        if (model_uses_workers(model)) label += fmt::format(" with {} worker{}", row.workers, row.workers == 1 ? "" : "s");
+        steps.push_back({label, &row.times, &row, [&options, &method, model, workers = row.workers] {
+                             return run_model_once(model, workers, options.numbers, method);
+                         }});
+    }
+    for (ceiling_row& ceiling : summary.ceilings) {
+        const std::string label =
+            ceiling.copies == 1 ? std::string{"one run alone"} : fmt::format("{} runs side by side", ceiling.copies);
+        steps.push_back({label, &ceiling.times, nullptr, [&options, &method, copies = ceiling.copies] {
+                             return run_copies_side_by_side(copies, options.numbers, method);
+                         }});
+    }
+    return steps;
+}
+
+/// The processor, its vector units, and the kernel the checks use: chosen here, before any
+/// worker is forked, when a number is large enough for the choice to be measured, so that
+/// every run of every model uses the same one.
+bench_machine this_machine(const bench_options& options) {
+    bench_machine machine;
+    const cpu_identity cpu = this_cpu();
+    machine.cpu_name = cpu.model_name;
+    machine.vendor = cpu.vendor;
+    machine.family = cpu.family;
+    machine.model = cpu.model;
+    for (const simd_level level : supported_simd_levels()) machine.simd.emplace_back(simd_level_name(level));
+    if (options.method == prime_method::trial) {
+        const std::uint64_t largest =
+            options.numbers.empty() ? 0 : *std::max_element(options.numbers.begin(), options.numbers.end());
+        if (largest >= measure_kernels_from) (void)trial_kernel_for(largest);
+        const kernel_in_use kernel = trial_kernel_in_use();
+        machine.kernel = std::string{kernel.kernel->name};
+        machine.kernel_choice = std::string{kernel_choice_name(kernel.choice)};
+    }
+    return machine;
+}
+
 }  // namespace
 
 int run_bench(const bench_options& options, output_sink& out, output_sink& err) {
@@ -99,94 +157,87 @@ int run_bench(const bench_options& options, output_sink& out, output_sink& err) 
     summary.usable_cpus = sys::usable_cpu_count();
     summary.cpu_quota = sys::cgroup_cpu_quota();
     summary.load_before = sys::one_minute_load_average();
-
-    struct configuration {
-        execution_model model;
-        unsigned workers;
-    };
-    std::vector<configuration> plan;
-    for (const execution_model model : options.models) {
-        if (!model_uses_workers(model)) {
-            plan.push_back({model, 1});  // --procs means nothing to it: one row, not one per count
-        } else {
-            for (const unsigned workers : options.worker_counts) plan.push_back({model, workers});
-        }
-    }
-    for (const configuration& config : plan) {
-        summary.rows.push_back({std::string{model_name(config.model)}, config.workers,
-                                command_for(options, config.model, config.workers), {}, {}, {}, {}, {}, {}});
-    }
+    summary.machine = this_machine(options);
+    std::vector<bench_step> steps = plan_steps(options, summary);
     // Warn before measuring, so a person sees why the last rows will not improve.
-    {
-        const std::string warnings = format_bench_warnings(summary);
-        err.write(warnings);
-        err.flush();
-    }
+    err.write(format_bench_warnings(summary));
+    err.flush();
 
+    latched_signal.store(0, std::memory_order_relaxed);
+    const sys::signal_handlers latch{{SIGINT, latch_signal, false}, {SIGTERM, latch_signal, false}};
+    int interrupt = 0;
     std::vector<double> longest_sequential;
     std::vector<double> longest_any;
     const auto bench_start = clock::now();
     // Rounds, not blocks: each round runs every configuration once. On a shared machine a
     // neighbour's burst of load then lands on every row alike instead of on a few rows.
-    for (unsigned run = 0; run < options.warmup + options.runs; ++run) {
-        const bool warming = run < options.warmup;
-        for (std::size_t index = 0; index < plan.size(); ++index) {
-            const configuration& config = plan[index];
-            bench_row& row = summary.rows[index];
+    for (unsigned round = 0; round < options.warmup + options.runs && interrupt == 0; ++round) {
+        const bool warming = round < options.warmup;
+        for (std::size_t index = 0; index < steps.size() && interrupt == 0; ++index) {
             if (options.progress) {
-                const std::string line = fmt::format(
-                    "bench: {} {} of {}: {} ({} of {}), {:.1f}s elapsed", warming ? "warm-up" : "run",
-                    warming ? run + 1 : run - options.warmup + 1, warming ? options.warmup : options.runs,
-                    row.command.substr(std::string_view{"concur primes "}.size()), index + 1, plan.size(),
-                    std::chrono::duration<double>(clock::now() - bench_start).count());
-                // Cut to the terminal as the spinner's line is: a line that wraps leaves a row
+                const bench_progress progress{warming, warming ? round + 1 : round - options.warmup + 1,
+                                              warming ? options.warmup : options.runs, steps[index].label, index + 1,
+                                              steps.size(), std::chrono::duration<double>(clock::now() - bench_start).count()};
+                // Fitted to the terminal as the spinner's line is: a line that wraps leaves a row
                 // behind at every update, since \r only returns to the start of the last row.
                 const auto columns = sys::terminal_columns(STDERR_FILENO);
-                err.write(fmt::format("\r\033[K{}", columns && *columns > 1 ? cut_to_width(line, *columns - 1)
-                                                                            : std::string_view{line}));
+                err.write("\r\033[K" + bench_progress_line(progress, columns.value_or(80)));
                 err.flush();
             }
-            list_source source{options.numbers};
-            timing_listener listener;
-            const auto [user_before, system_before] = cpu_seconds();
-            const auto start = clock::now();
-            const pool_report report =
-                run_checks(config.model, source, {config.workers, method.check, {method.estimate}}, listener);
-            const double wall = std::chrono::duration<double>(clock::now() - start).count();
-            const auto [user_after, system_after] = cpu_seconds();
-            if (report.ending != pool_ending::complete) {
+            sys::forget_caught_signals();
+            const measured_run run = steps[index].run();
+            if (run.ending == pool_ending::interrupted) interrupt = run.signal;
+            for (const int signal : {SIGINT, SIGTERM}) {
+                if (interrupt == 0 && sys::was_caught(signal)) interrupt = signal;
+            }
+            if (interrupt == 0) interrupt = latched_signal.load(std::memory_order_relaxed);
+            if (interrupt != 0) break;
+            if (run.ending != pool_ending::complete) {
                 if (options.progress) err.write("\r\033[K");
-                if (report.ending == pool_ending::interrupted) {
-                    err.write(fmt::format("concur: bench interrupted by {}; nothing exported\n",
-                                          sys::signal_name(report.interrupt_signal)));
-                    return exit_status::interrupted_by(report.interrupt_signal);
-                }
-                err.write(fmt::format("concur: a worker was lost while measuring '{}'; nothing exported\n",
-                                      row.command));
+                err.write(fmt::format("concur: {} while measuring {}; nothing exported\n",
+                                      run.lost.empty() ? "a worker was lost" : run.lost, steps[index].label));
                 return exit_status::worker_lost;
             }
             if (warming) continue;
-            row.times.push_back(wall);
-            row.user_times.push_back(user_after - user_before);
-            row.system_times.push_back(system_after - system_before);
-            const double longest = std::chrono::duration<double>(listener.longest).count();
-            longest_any.push_back(longest);
-            if (config.model == execution_model::sequential) longest_sequential.push_back(longest);
+            steps[index].times->push_back(run.wall);
+            if (bench_row* row = steps[index].row) {
+                row->user_times.push_back(run.user);
+                row->system_times.push_back(run.system);
+                longest_any.push_back(run.longest_check);
+                if (row->model == "sequential") longest_sequential.push_back(run.longest_check);
+            }
         }
     }
     if (options.progress) {
         err.write("\r\033[K");
         err.flush();
     }
+    if (interrupt != 0) {
+        // Only whole rounds count: a round cut short would leave some rows one run ahead.
+        summary.interrupted_by = sys::signal_name(interrupt);
+        const unsigned rounds = summary.rounds_finished();
+        for (bench_row& row : summary.rows) {
+            row.times.resize(rounds);
+            row.user_times.resize(rounds);
+            row.system_times.resize(rounds);
+        }
+        for (ceiling_row& ceiling : summary.ceilings) ceiling.times.resize(rounds);
+    }
     // The floor from the sequential runs when there are some: alone on a CPU, a check runs
     // at full speed; in a pool, workers may share a CPU and stretch it.
     summary.floor = describe_samples(longest_sequential.empty() ? longest_any : longest_sequential).median;
     compute_bench_figures(summary);
 
-    out.write(format_bench_table(summary));
+    out.write(format_bench_table(summary, options.columns.value_or(80)));
     out.flush();
     for (const export_file& file : exports) {
         sys::write_all(file.fd.get(), file.render(summary), fmt::format("'{}'", file.path));
+    }
+    if (interrupt != 0) {
+        err.write(fmt::format("concur: bench interrupted by {} after {} of {} rounds; {}\n", summary.interrupted_by,
+                              summary.rounds_finished(), summary.runs,
+                              exports.empty() ? "the table shows those" : "the table and the exports show those"));
+        return exit_status::interrupted_by(interrupt);
     }
     return exit_status::success;
 }

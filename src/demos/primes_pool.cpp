@@ -5,6 +5,7 @@
 #include "concur/core/job_log.hpp"
 #include "concur/core/message_text.hpp"
 #include "concur/core/primes_report.hpp"
+#include "concur/core/trial_kernel_choice.hpp"
 #include "concur/core/worker_load.hpp"
 #include "concur/demos/primes_progress.hpp"
 #include "concur/runtime/number_source.hpp"
@@ -260,6 +261,13 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     json_report json{out, err};
     pool_listener& listener = options.json ? static_cast<pool_listener&>(json) : text;
 
+    // A number long enough to measure the kernels for is measured for here, before any worker
+    // is forked: every worker inherits the one choice instead of each measuring for itself.
+    // Numbers from standard input are not known in advance: each worker chooses for itself.
+    if (options.method == prime_method::trial && !options.numbers.empty()) {
+        const std::uint64_t largest = *std::max_element(options.numbers.begin(), options.numbers.end());
+        if (largest >= measure_kernels_from) (void)trial_kernel_for(largest);
+    }
     const auto start = clock::now();
     run_observer observer{listener, options.workers, start, job_log_fd ? &job_log : nullptr, options.worker_hosts};
     primes_progress progress{options.progress, {.workers = options.workers, .total = count,
@@ -267,8 +275,9 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
     pool_report report;
     std::string bad_input_message;
     try {
-        report = run_checks(options.model, *source, {options.workers, method.check, {method.estimate}, options.retries},
-                            progress.listener());
+        pool_options pool{options.workers, method.check, {method.estimate}, options.retries};
+        pool.keep_order = options.keep_order;
+        report = run_checks(options.model, *source, pool, progress.listener());
     } catch (const bad_input& error) {
         // Not rethrown: the output must still end as a document that says how the run ended.
         report = stopped_by(error, observer.checked());
@@ -280,6 +289,9 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
 
     if (options.json) {
         out.write(json_trailer(report, elapsed));
+        // Forked workers that read standard input choose their kernel each for itself.
+        const bool workers_choose = options.from_stdin && options.model == execution_model::process;
+        out.write(fmt::format("  \"kernel\": {},\n", kernel_json(options.method == prime_method::trial, workers_choose)));
         out.write(fmt::format("  {}\n}}\n", observer.load().json_members(id_name)));
         out.flush();
     } else if (report.ending == pool_ending::complete) {

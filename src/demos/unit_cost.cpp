@@ -29,7 +29,7 @@ int run_cost(const cost_options& options, output_sink& out, output_sink& /*err*/
         return rank(a.measure) < rank(b.measure);
     });
     compare_with_coroutines(figures);
-    out.write(options.json ? cost_json(figures, options.count) : format_cost_table(figures, options.count));
+    out.write(options.json ? cost_json(figures, options.count) : format_cost_table(figures, options.count, options.columns.value_or(80)));
     out.flush();
     return exit_status::success;
 }

@@ -18,7 +18,8 @@ sys::signal_pipe watch_signals(bool workers_are_children) {
 pool_loop::pool_loop(pool_transport& transport, number_source& source, const pool_options& options,
                      pool_listener& listener)
     : slots_(options.workers), transport_(transport), listener_(listener),
-      ledger_(source, options.planner, static_cast<unsigned>(slots_.size()), listener, report_),
+      ledger_(source, options.planner, static_cast<unsigned>(slots_.size()), listener, report_, options.keep_order,
+              options.held_results_bound),
       signals_(watch_signals(transport.workers_are_children())) {
     for (std::size_t index = 0; index < slots_.size(); ++index) slots_[index].number = static_cast<unsigned>(index + 1);
     transport_.prepare(slots_);
@@ -159,7 +160,11 @@ void pool_loop::judge(worker_slot& slot, const sys::child_exit& how) {
     if (state_ != run_state::interrupted) listener_.on_worker_lost(lost);
     if (!said_done && state_ == run_state::running && replace_lost_worker(slot, lost.checking)) return;
     slot.state = worker_state::lost;
-    if (!said_done) ++workers_lost_;
+    if (said_done) return;
+    ++workers_lost_;
+    // What it held is given up now rather than at the end: with --keep-order, the results
+    // after its numbers would otherwise wait for answers that cannot come.
+    if (const auto job = transport_.last_job(slot); job && job->kind == job_kind::numbers) ledger_.abandon(job->batch);
 }
 
 pool_report pool_loop::finish() {
@@ -172,6 +177,7 @@ pool_report pool_loop::finish() {
         judge_running_workers();  // they said done: reaped (joined), each says how it ended
     }
     ledger_.collect_unchecked();
+    listener_.flush();  // what collect_unchecked released, with --keep-order
     const bool loss_fails = a_loss_fails_the_run() && !report_.lost_workers.empty();
     if (report_.ending != pool_ending::interrupted &&
         (loss_fails || !report_.unchecked.empty() || report_.input_left_unread)) {

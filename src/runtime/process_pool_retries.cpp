@@ -48,13 +48,13 @@ private:
     /// its verdict died unsent. Returns whether the culprit was charged, that is whether a
     /// number paid for this death (each number pays for at most retries + 1).
     bool take_back(std::uint64_t batch, std::optional<std::uint64_t> culprit) {
-        std::vector<std::uint64_t> left = ledger_.take_back(batch);
+        std::vector<detail::queued_number> left = ledger_.take_back(batch);
         bool charged = false;
         if (culprit) {
-            const auto at = std::find(left.begin(), left.end(), *culprit);
+            const auto at = std::find_if(left.begin(), left.end(), [&](const auto& q) { return q.number == *culprit; });
             charged = at != left.end();
             if (charged && ++tries_[*culprit] > retries_) {
-                ledger_.give_up(*culprit);
+                ledger_.give_up(*at);
                 left.erase(at);
             }
         }

@@ -16,6 +16,8 @@ using clock = std::chrono::steady_clock;
 
 /// The most numbers checked between two deliveries of results.
 constexpr std::size_t run_length = 64;
+/// How long output may wait: results are delivered, and written, at least this often.
+constexpr std::chrono::milliseconds flush_interval{10};
 
 /// The signal that raised the pipe's flag. The flag is raised before the byte is written, and
 /// the handler may run on another thread of the process: the byte may be a moment behind.
@@ -60,9 +62,12 @@ pool_report run_sequential_checks(number_source& source, const pool_options& opt
         // A run of numbers checked back to back, then reported: a clock read costs about
         // 60 ns on a virtual machine, as much as a small check, so each check's end is the
         // next one's start, and the formatting of the results stays out of every check's time.
+        // A run ends early once it has lasted a flush interval: a person watching slow checks
+        // sees each answer as it comes, not 64 at a time.
         std::array<checked_number, run_length> run;
         std::size_t ran = 0;
         auto start = clock::now();
+        const auto run_start = start;
         while (ran < run.size() && ran < pending.size() && !control.stop_requested()) {
             const std::uint64_t n = pending[ran];
             activity.begin(n);
@@ -72,6 +77,7 @@ pool_report run_sequential_checks(number_source& source, const pool_options& opt
             if (answer == check_verdict::stopped) break;  // half a check is no answer: n stays pending
             run[ran++] = {n, answer == check_verdict::prime, end - start, 1, start};
             start = end;
+            if (end - run_start > flush_interval) break;
         }
         for (std::size_t i = 0; i < ran; ++i) {
             pending.pop_front();
@@ -80,7 +86,7 @@ pool_report run_sequential_checks(number_source& source, const pool_options& opt
         }
         // Writing costs a system call and a check can take 20 ns: the output is flushed every
         // few milliseconds, not after every number.
-        if (start - last_flush > std::chrono::milliseconds{10}) {
+        if (start - last_flush > flush_interval) {
             last_flush = start;
             listener.flush();
         }

@@ -7,7 +7,9 @@
 #include <fmt/os.h>
 
 #include <array>
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <poll.h>
 #include <cstring>
 #include <string.h>  // sigabbrev_np (GNU)
@@ -20,10 +22,19 @@ namespace {
 volatile sig_atomic_t signal_write_fd = -1;
 std::atomic<bool> signal_arrived{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "a handler may only store to a lock-free atomic");
+// One bit per signal number, see was_caught. Atomic, not volatile: the handler may run on
+// another thread than the one that reads it.
+std::atomic<std::uint64_t> caught_signals{0};
+static_assert(std::atomic<std::uint64_t>::is_always_lock_free, "a handler may only touch a lock-free atomic");
+
+std::uint64_t bit_of(int signal) noexcept {
+    return signal > 0 && signal < 64 ? std::uint64_t{1} << signal : 0;
+}
 
 extern "C" void write_signal_number(int signal) {
     signal_arrived.store(true, std::memory_order_relaxed);
     const int saved_errno = errno;  // the interrupted code may be about to read errno
+    caught_signals.fetch_or(bit_of(signal), std::memory_order_relaxed);
     const auto byte = static_cast<unsigned char>(signal);
     [[maybe_unused]] const auto ignored = ::write(signal_write_fd, &byte, 1);
     errno = saved_errno;
@@ -93,6 +104,10 @@ signal_ignored::signal_ignored(int signal) noexcept : signal_(signal) {
 }
 
 signal_ignored::~signal_ignored() { ::sigaction(signal_, &previous_, nullptr); }
+
+bool was_caught(int signal) noexcept { return (caught_signals.load(std::memory_order_relaxed) & bit_of(signal)) != 0; }
+
+void forget_caught_signals() noexcept { caught_signals.store(0, std::memory_order_relaxed); }
 
 std::string signal_name(int signal) {
     const char* abbreviation = ::sigabbrev_np(signal);

@@ -219,11 +219,11 @@ class BadInput(unittest.TestCase):
         self.addCleanup(folder.cleanup)
         self.folder = folder.name
 
-    def check(self, args, named, stdin=None):
+    def check(self, args, named, stdin=None, env=None):
         stdin_bytes = stdin.encode("utf-8", "surrogateescape") if isinstance(stdin, str) else stdin
         proc = subprocess.Popen([CONCUR, *args], stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                                cwd=self.folder)
+                                cwd=self.folder, env=env)
         try:
             out, err = proc.communicate(stdin_bytes, timeout=120)
         except subprocess.TimeoutExpired:
@@ -293,6 +293,29 @@ class BadInput(unittest.TestCase):
                                  "--numbers: '-' is not a list of numbers here: standard input held none", stdin)
                 self.assertEqual(out, b"")
 
+    def test_two_exports_into_one_file_are_refused(self):
+        # Both were written, one over the other: only the last survived, silently.
+        # concur runs in self.folder: "out" there is also "./out" and the folder's path + "/out".
+        for args in (["--export-json=out", "--export-csv=out"], ["--export-svg=out", "--export-markdown=./out"],
+                     [f"--export-json={self.folder}/out", "--export-svg=out"]):
+            with self.subTest(args=args):
+                out = self.check(["bench", "--runs=1", *args], "a different file for each export")
+                self.assertEqual(out, b"")
+                for arg in args:  # both options named
+                    self.assertIn(arg.split("=")[0], self.last_error)
+
+    def test_a_kernel_variable_naming_no_kernel_is_refused(self):
+        # CONCUR_KERNEL forces a kernel for tests and benchmarks; a typo was silently ignored.
+        for command in (["primes", "7"], ["bench", "--runs=1"]):
+            for value in ("avx1024-magic", ""):
+                with self.subTest(command=command, value=value):
+                    out = self.check(command, f"CONCUR_KERNEL: '{value}' is not a kernel this CPU runs; allowed: ",
+                                     env=dict(os.environ, CONCUR_KERNEL=value))
+                    self.assertEqual(out, b"")
+                    self.assertIn("sse2-division", self.last_error)  # every x86-64 CPU runs it
+            # The error sends the reader to help, which says what the variable does.
+            self.assertIn("CONCUR_KERNEL=NAME forces --method=trial's vector kernel", " ".join(help_of(command[0]).split()))
+
     def test_an_empty_value_never_takes_the_next_argument(self):
         # CLI11 read `--joblog= --numbers=seed` as --joblog "--numbers=seed" and wrote that file.
         with tempfile.TemporaryDirectory() as folder:
@@ -354,6 +377,7 @@ class HelpSaysWhatTheErrorsEnforce(unittest.TestCase):
         (["spin", "--seconds=1e-1"], ("spin", "--seconds S", "a decimal from 0 to 3600 like 2, 0.5")),
         (["primes", "--joblog=-"], ("primes", "--joblog FILE", "FILE may not be -")),
         (["bench", "--export-json=-"], ("bench", "exports", "each to a FILE, not -")),
+        (["bench", "--export-json=out", "--export-svg=out"], ("bench", "exports", "two exports never share a file")),
         (["bench", "--numbers=-"], ("bench", "--numbers", "from standard input (at least one)")),
         (["primes", "1", "-"], ("primes", "NUMBER", "a lone - reads")),
         (["primes", "--json=1"], ("", "--version", "A flag (--json, --stats) takes no value")),

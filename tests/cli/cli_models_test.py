@@ -174,16 +174,28 @@ class Bench(unittest.TestCase):
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertNotIn("\r", done.stderr)  # no progress when stderr is not a terminal
             lines = done.stdout.splitlines()
-            self.assertEqual(lines[0],
-                             "Checking 5 numbers (seed, simple trial division), 2 runs per row after 0 warm-ups:")
-            self.assertEqual(lines[1].split()[:7],
-                             ["model", "workers", "median", "min", "max", "speedup", "efficiency"])
+            self.assertEqual(lines[0], "Checking 5 numbers (seed, simple trial division), 2 runs each, 0 warm-ups:")
+            self.assertEqual(lines[1].split(),
+                             ["model", "workers", "median", "min", "max", "speedup", "ceiling", "efficiency"])
             rows = [l.split() for l in lines[2:8]]
             self.assertEqual([(r[0], r[1]) for r in rows],
                              [("sequential", "1"), ("thread", "1"), ("thread", "2"), ("process", "1"),
                               ("process", "2"), ("coroutine", "1")])
-            self.assertEqual(rows[0][5], "1.00x")
-            self.assertRegex(lines[8], r"^Floor: the longest single check took \d+\.\d{3}s")
+            # Each time with the unit that fits it: "252.7 ms", not "0.253s".
+            for row in rows:
+                for value, unit in zip(row[2:8:2], row[3:8:2]):
+                    self.assertRegex(value, r"^\d+(\.\d+)?$", row)
+                    self.assertIn(unit, ("s", "ms", "µs", "ns"), row)
+            self.assertEqual(rows[0][8], "1.00x")
+            self.assertEqual(rows[0][9], "-")  # one worker has no ceiling
+            notes = " ".join(lines[8:])
+            if len(os.sched_getaffinity(0)) >= 2:  # two workers: the ceiling measured beside them
+                self.assertRegex(rows[2][9], r"^\d+\.\d\dx$")
+                self.assertRegex(notes, r"Ceiling: 2 one-worker runs side by side, .* \(median of 2 rounds\)")
+            self.assertRegex(notes, r"Floor: the longest single check took \d+(\.\d+)? (s|ms|µs|ns);")
+            self.assertIn("Machine: ", notes)
+            for line in lines:
+                self.assertLess(len(line), 80, line)  # fits an 80-column terminal
 
             with open(paths["json"]) as f:
                 document = json.load(f)
@@ -191,9 +203,14 @@ class Bench(unittest.TestCase):
             self.assertEqual(len(results), 6)
             for result in results:
                 for field in ("command", "mean", "stddev", "median", "user", "system", "min", "max", "times",
-                              "exit_codes", "parameters", "speedup", "efficiency"):
+                              "user_times", "system_times", "exit_codes", "parameters", "speedup", "ceiling",
+                              "efficiency"):
                     self.assertIn(field, result)
-                self.assertEqual(len(result["times"]), 2)
+                # Every measured run's own time, as hyperfine exports them.
+                for field in ("times", "user_times", "system_times"):
+                    self.assertEqual(len(result[field]), 2)
+                self.assertEqual(result["min"], min(result["times"]))
+                self.assertEqual(result["max"], max(result["times"]))
                 self.assertLessEqual(result["min"], result["median"])
                 self.assertLessEqual(result["median"], result["max"])
                 self.assertTrue(result["command"].startswith("concur primes --model="))
@@ -203,27 +220,36 @@ class Bench(unittest.TestCase):
             self.assertEqual(results[0]["speedup"], 1.0)
             self.assertGreater(document["concur"]["floor"], 0)
             self.assertEqual(document["concur"]["method"], "trial-simple")
+            self.assertIs(document["concur"]["complete"], True)
+            self.assertEqual(document["concur"]["rounds_finished"], 2)
+            machine = document["concur"]["machine"]
+            self.assertIn(machine["vendor"], ("AuthenticAMD", "GenuineIntel", ""))
+            self.assertIn("sse2", machine["simd"])
+            self.assertIsNone(machine["kernel"])  # the book's loop uses no vector kernel
 
             with open(paths["csv"]) as f:
                 table = list(csv.DictReader(f))
             self.assertEqual(len(table), 6)
-            self.assertEqual(list(table[0]), ["command", "model", "workers", "mean", "stddev", "median", "user",
-                                              "system", "min", "max", "speedup", "efficiency"])
+            self.assertEqual(list(table[0]), ["command", "model", "workers", "runs", "complete", "mean", "stddev",
+                                              "median", "user", "system", "min", "max", "speedup", "ceiling",
+                                              "efficiency"])
+            self.assertEqual({row["complete"] for row in table}, {"true"})
             self.assertEqual(table[4]["model"], "process")
             self.assertEqual(table[4]["workers"], "2")
             self.assertEqual(table[5]["model"], "coroutine")
 
             with open(paths["md"]) as f:
                 markdown = f.read().splitlines()
-            self.assertEqual(markdown[0],
-                             "| Model | Workers | Median [s] | Min [s] | Max [s] | Speedup | Efficiency |")
+            self.assertRegex(markdown[0], r"^\| Model \| Workers \| Median \[(s|ms|µs)\] \| Min \[(s|ms|µs)\] \| "
+                                          r"Max \[(s|ms|µs)\] \| Speedup \| Ceiling \| Efficiency \|$")
             self.assertEqual(len(markdown), 8)
             self.assertTrue(markdown[4].startswith("| `thread` | 2 |"), markdown)
 
             svg = ElementTree.parse(paths["svg"]).getroot()  # raises if not well-formed XML
             self.assertEqual(svg.tag, "{http://www.w3.org/2000/svg}svg")
             lines_drawn = svg.findall("{http://www.w3.org/2000/svg}polyline")
-            self.assertEqual(len(lines_drawn), 3)  # thread, process, and coroutine's one point
+            # thread, process, coroutine's one point, the baseline, the ideal and the ceiling
+            self.assertEqual(len(lines_drawn), 6 if len(os.sched_getaffinity(0)) >= 2 else 5)
             texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
             self.assertIn("ideal", texts)
             self.assertIn("simple trial division", texts)
@@ -242,13 +268,14 @@ class Bench(unittest.TestCase):
                              ["concur primes --model=coroutine --method=miller-rabin --numbers=book",
                               "concur primes --model=thread --method=miller-rabin --procs=2 --numbers=book"])
 
-    def test_numbers_from_stdin_and_a_warning_beyond_the_cpus(self):
+    def test_numbers_from_stdin_and_a_note_past_the_cpus(self):
         cpus = len(os.sched_getaffinity(0))
         done = run("bench", "--numbers=-", "--runs=1", "--warmup=0", "--models=thread",
                    f"--procs={cpus + 1}", stdin="97 98 99\n")
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertIn("Checking 3 numbers (standard input, simple trial division)", done.stdout)
-        self.assertIn(f"up to {cpus + 1} workers but this process may use {cpus} CPU", done.stderr)
+        self.assertIn(f"Past {cpus} workers (the CPUs this process may use), workers take turns",
+                      " ".join(done.stdout.split()))
         self.assertIn("add sequential to --models", done.stdout)
 
     def test_an_export_that_cannot_be_written_stops_before_measuring(self):
@@ -337,7 +364,10 @@ class Cost(unittest.TestCase):
         lines = done.stdout.splitlines()
         self.assertIn("--count=10", lines[0])
         self.assertEqual(lines[1].split()[-2:], ["vs", "coroutine"])
-        rows = lines[2:]
+        for line in lines:
+            self.assertLess(len(line), 80, line)  # fits an 80-column terminal
+        # A description too long for its column goes on below its row, indented by two.
+        rows = [line for line in lines[2:] if not line.startswith("  ")]
         self.assertEqual(len(rows), 15)
         for row in rows:
             *_, model, value, unit, samples, ratio = row.split()

@@ -316,9 +316,25 @@ class Methods(unittest.TestCase):
                 self.assertEqual(done.returncode, 0, done.stderr)
                 document = json.loads(done.stdout)
                 self.assertEqual(document["method"], method)
+                if method == "trial":
+                    # A number past 2^44: the kernels were measured, once, before the workers forked.
+                    kernel = document["kernel"]
+                    self.assertRegex(kernel["name"], r"^(sse2|avx2|avx512)-(division|reciprocal)$")
+                    self.assertEqual(kernel["simd_level"], kernel["name"].split("-")[0])
+                    self.assertEqual(kernel["choice"], "forced" if "CONCUR_KERNEL" in os.environ else "measured")
+                else:
+                    self.assertIsNone(document["kernel"])  # no vector kernel in these methods
                 if method == "miller-rabin":  # the others would take minutes on 2^64 - 59
                     self.assertEqual({r["number"]: r["prime"] for r in document["results"]},
                                      {18446744073709551557: True, 4294967291: True, 18446744073709551615: False})
+
+    def test_json_on_a_stream_says_each_worker_chooses_its_kernel(self):
+        # Numbers read as they come are not known before the workers fork: a worker that meets
+        # one past 2^44 measures for itself. Small numbers all use the preset kernel.
+        done = run("primes", "--json", "--procs=2", "-", stdin="7\n8\n")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        expected = "forced" if "CONCUR_KERNEL" in os.environ else "per worker"
+        self.assertEqual(json.loads(done.stdout)["kernel"]["choice"], expected)
 
     def test_methods_agree_on_a_stream(self):
         numbers = "\n".join(str(n) for n in range(999_000_000, 999_020_000)) + "\n"

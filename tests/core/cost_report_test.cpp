@@ -1,6 +1,8 @@
 // Tests for cost_report: ratios to the coroutine figure, the table and the JSON.
 #include "concur/core/cost_report.hpp"
 
+#include "concur/core/display_width.hpp"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -39,6 +41,30 @@ TEST(cost_report_test, table_and_json_carry_the_ratio) {
     const std::string json = cost_json(figures, 10);
     EXPECT_NE(json.find("\"ratio_to_coroutine\": 80}"), std::string::npos) << json;
     EXPECT_NE(json.find("\"ratio_to_coroutine\": null"), std::string::npos);
+}
+
+TEST(cost_report_test, the_table_fits_80_columns_by_wrapping_the_descriptions) {
+    std::vector<cost_figure> figures{
+        {"coroutine", "start_finish", "start and finish one unit (spawn + await + destroy a task)", 0.23, "µs", 1000,
+         "time", 1, {}},
+        {"process", "start_finish", "start and finish one unit (fork + _exit + waitpid)", 9136.7, "µs", 1000, "time", 1,
+         {}},
+        {"thread", "resident_per_1000", "resident growth per 1,000 parked threads (VmRSS)", 9.45, "MiB", 1000,
+         "resident", 1024 * 1024 / 1000.0, {}},
+    };
+    compare_with_coroutines(figures);
+    const std::string table = format_cost_table(figures, 1000, 80);
+    std::size_t lines = 0;
+    for (std::size_t start = 0; start < table.size(); ++lines) {
+        const std::size_t end = table.find('\n', start);
+        EXPECT_LT(display_width(std::string_view{table}.substr(start, end - start)), 80U) << table;
+        start = end + 1;
+    }
+    EXPECT_GT(lines, 5U) << table;  // the header, the column names, and rows of more than one line
+    EXPECT_NE(table.find("9136.7 µs"), std::string::npos) << table;
+    EXPECT_NE(table.find("\n  await + destroy a task)\n"), std::string::npos) << table;  // below, indented
+    EXPECT_NE(format_cost_table(figures, 1000, 200).find("start and finish one unit (spawn + await + destroy a task)"),
+              std::string::npos);  // one line each where there is room
 }
 
 }  // namespace

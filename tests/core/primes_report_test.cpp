@@ -1,5 +1,8 @@
 // Tests for the text `concur primes` prints: the seed's exact shape.
 #include "concur/core/primes_report.hpp"
+#include "concur/core/trial_kernel_choice.hpp"
+
+#include <fmt/format.h>
 
 #include "support/fmt_text.hpp"
 
@@ -98,6 +101,22 @@ TEST(primes_report_test, digits) {
 
 TEST(primes_report_test, json_strings_are_escaped) {
     EXPECT_EQ(concur::json_string("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+}
+
+TEST(primes_report_test, the_kernel_in_use_is_named_with_its_simd_level) {
+    EXPECT_EQ(concur::kernel_json(false, false), "null");  // the method uses no kernel
+    const concur::kernel_in_use kernel = concur::trial_kernel_in_use();
+    const std::string json = concur::kernel_json(true, false);
+    EXPECT_NE(json.find(fmt::format("\"name\": \"{}\"", kernel.kernel->name)), std::string::npos) << json;
+    EXPECT_NE(json.find(fmt::format("\"simd_level\": \"{}\"", concur::simd_level_name(kernel.kernel->level))),
+              std::string::npos)
+        << json;
+    EXPECT_NE(json.find(fmt::format("\"choice\": \"{}\"", concur::kernel_choice_name(kernel.choice))), std::string::npos)
+        << json;
+    // Workers that choose for themselves (numbers from standard input) are said to, unless this
+    // process made the choice for them.
+    const bool chosen_here = kernel.choice != concur::kernel_choice::preset;
+    EXPECT_EQ(concur::kernel_json(true, true).find("\"choice\": \"per worker\"") != std::string::npos, !chosen_here);
 }
 
 }  // namespace

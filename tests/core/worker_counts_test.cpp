@@ -7,7 +7,7 @@
 
 namespace {
 
-using concur::parse_worker_counts;
+using namespace concur;
 
 TEST(worker_counts_test, ranges_lists_and_single_counts) {
     EXPECT_EQ(parse_worker_counts("1..4"), (std::vector<unsigned>{1, 2, 3, 4}));
@@ -44,6 +44,18 @@ TEST(worker_counts_test, the_message_names_the_bad_part_and_what_is_allowed) {
               "'8..1' is not a set of worker counts (an empty range: its first count is larger than its last)" + allowed);
     EXPECT_EQ(message("1\n2"), "'1\\x0a2' is not a set of worker counts" + allowed);
     EXPECT_EQ(concur::worker_counts_allowed(4), "a range like 1..4 or a list like 1,2,4 of whole numbers from 1 to 4");
+}
+
+TEST(worker_counts_test, the_default_sweep_goes_past_the_cpus) {
+    EXPECT_EQ(default_worker_sweep(1), (std::vector<unsigned>{1, 2}));
+    EXPECT_EQ(default_worker_sweep(2), (std::vector<unsigned>{1, 2, 3, 4}));
+    EXPECT_EQ(default_worker_sweep(4), (std::vector<unsigned>{1, 2, 3, 4, 5, 6, 7, 8}));
+    EXPECT_EQ(default_worker_sweep(8), (std::vector<unsigned>{1, 2, 4, 8, 12, 16}));
+    EXPECT_EQ(default_worker_sweep(6), (std::vector<unsigned>{1, 2, 4, 6, 9, 12}));
+    EXPECT_EQ(default_worker_sweep(300).back(), 450U);         // 600 is over the limit
+    EXPECT_EQ(default_worker_sweep(600).back(), max_workers);  // only the powers of two up to 512 are left
+    EXPECT_EQ(describe_worker_counts(default_worker_sweep(2)), "1..4");
+    EXPECT_EQ(describe_worker_counts(default_worker_sweep(8)), "1,2,4,8,12,16");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 
@@ -34,6 +35,7 @@ public:
     // The script.
     std::function<void(const job_record&)> on_send;  // the workers' side: who takes the job
     std::function<void()> on_wait;                   // runs each time the loop waits
+    std::function<bool()> full;                      // no room for a job now (default: always room)
 
     // What the workers did, as the loop will learn it.
     std::deque<result_record> arrived;               // sent, not yet received
@@ -73,6 +75,7 @@ public:
     }
     void start_worker(worker_slot& slot) override { slot.system_id = 1000 + slot.number; }
     send_outcome send(const job_record& job) override {
+        if (full && full()) return send_outcome::full;
         sent.push_back(job);
         if (on_send) on_send(job);
         return send_outcome::sent;
@@ -270,6 +273,49 @@ TEST(pool_loop_test, an_interrupt_stops_the_workers_then_takes_every_check_they_
     EXPECT_EQ(count_answers(listener.results), (std::map<std::uint64_t, int>{{11, 1}, {12, 1}}));
     EXPECT_EQ(report.checked, 2U);
     EXPECT_EQ(report.unchecked, std::vector<std::uint64_t>{13});
+}
+
+TEST(pool_loop_test, with_keep_order_a_slow_first_number_stops_new_jobs_at_the_bound_and_then_they_resume) {
+    // Worker 1 takes the first number and answers it only when the loop has nothing else to
+    // wait for; worker 2 answers every other number at once. The channel holds one answer
+    // unread at a time, so the loop reads results between jobs, as a real pipe makes it do.
+    scripted_transport transport{false};
+    std::optional<job_record> slow;
+    transport.on_send = [&transport, &slow, pills = 0U](const job_record& job) mutable {
+        if (job.kind == job_kind::poison_pill) {
+            transport.say_done(++pills);
+        } else if (!slow) {
+            slow = job;
+        } else {
+            transport.answer(2, job);
+        }
+    };
+    transport.full = [&transport] { return !transport.arrived.empty(); };
+    std::size_t sent_while_stalled = 0;
+    bool slow_answered = false;
+    transport.on_wait = [&] {
+        if (slow_answered || !transport.arrived.empty()) return;
+        sent_while_stalled = transport.sent.size();
+        transport.answer(1, *slow);
+        slow_answered = true;
+    };
+    std::vector<std::uint64_t> numbers(20);
+    std::iota(numbers.begin(), numbers.end(), 100);
+    list_source source{numbers};
+    collecting_listener listener;
+    pool_options options = two_workers;
+    options.keep_order = true;
+    options.held_results_bound = 2;
+    const pool_report report = run_pool(transport, source, options, listener);
+
+    EXPECT_EQ(report.ending, pool_ending::complete);
+    // Out before the slow one came in: itself, the two held for it, and the one the loop had
+    // already taken and was waiting for room to send when the bound filled. The other 16
+    // waited.
+    EXPECT_EQ(sent_while_stalled, 4U);
+    std::vector<std::uint64_t> printed;
+    for (const auto& result : listener.results) printed.push_back(result.number);
+    EXPECT_EQ(printed, numbers);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include "concur/sys/pipe.hpp"
 #include "support/collecting_listener.hpp"
 
+#include "support/models_without_launcher.hpp"
+
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -144,17 +146,7 @@ TEST_P(every_model, leaves_no_descriptor_behind) {
     EXPECT_EQ(sys::open_descriptors(), before);
 }
 
-/// Every model one process can run. mpi is left out: its ranks are started by mpiexec, before
-/// concur runs (tests/mpi runs these same cases under mpiexec).
-std::vector<execution_model> models_without_launcher() {
-    std::vector<execution_model> models;
-    for (const execution_model model : all_execution_models()) {
-        if (!model_needs_launcher(model)) models.push_back(model);
-    }
-    return models;
-}
-
-INSTANTIATE_TEST_SUITE_P(models, every_model, ::testing::ValuesIn(models_without_launcher()),
+INSTANTIATE_TEST_SUITE_P(models, every_model, ::testing::ValuesIn(concur::testing::models_without_launcher()),
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)

@@ -67,6 +67,19 @@ TEST(signal_pipe_test, waiting_ends_when_the_input_is_readable_without_any_signa
     EXPECT_TRUE(readable(input.read_end.get()));
 }
 
+TEST(signal_pipe_test, a_signal_left_on_a_pipe_is_still_seen_after_the_pipe_is_gone) {
+    forget_caught_signals();
+    EXPECT_FALSE(was_caught(SIGUSR1));
+    {
+        const signal_pipe signals{SIGUSR1, SIGUSR2};
+        ::raise(SIGUSR1);  // caught, never taken
+    }
+    EXPECT_TRUE(was_caught(SIGUSR1));
+    EXPECT_FALSE(was_caught(SIGUSR2));
+    forget_caught_signals();
+    EXPECT_FALSE(was_caught(SIGUSR1));
+}
+
 TEST(signal_block_test, blocks_every_signal_or_the_ones_listed_then_restores_the_mask) {
     ASSERT_FALSE(blocked(SIGINT));
     {

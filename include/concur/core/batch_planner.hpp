@@ -2,9 +2,12 @@
 // few enough that no worker is handed much more work than another.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <iterator>
 
 namespace concur {
 
@@ -39,8 +42,13 @@ struct batch_planner {
     /// while the other idles; handed out heaviest first, the small ones fill in at the end.
     /// A range of light numbers is left alone: their batches are balanced already, and the
     /// sort would cost the parent time on a stream of millions.
-    void order_longest_first(std::deque<std::uint64_t>::iterator first,
-                             std::deque<std::uint64_t>::iterator last) const;
+    /// `number_of` finds the number in an element, for a range of numbers with more attached.
+    template <std::random_access_iterator Iterator, class Number = std::identity>
+    void order_longest_first(Iterator first, Iterator last, Number number_of = {}) const {
+        const auto work = [&](const auto& element) { return estimate(std::invoke(number_of, element)); };
+        if (std::none_of(first, last, [&](const auto& element) { return work(element) > budget; })) return;
+        std::stable_sort(first, last, [&](const auto& a, const auto& b) { return work(a) > work(b); });
+    }
 };
 
 }  // namespace concur

@@ -1,6 +1,7 @@
 // cost_report: what `concur cost` measured about each execution model, as a table or JSON.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,8 +29,10 @@ struct cost_figure {
 void compare_with_coroutines(std::vector<cost_figure>& figures);
 
 /// The table: description, model, median with its unit, how many samples, and the ratio to
-/// the coroutine figure ("-" where there is nothing to compare).
-[[nodiscard]] std::string format_cost_table(const std::vector<cost_figure>& figures, unsigned count);
+/// the coroutine figure ("-" where there is nothing to compare). Every line fits in `columns`
+/// - 1: the descriptions wrap onto more lines when the terminal is narrow.
+[[nodiscard]] std::string format_cost_table(const std::vector<cost_figure>& figures, unsigned count,
+                                            std::size_t columns = 80);
 
 /// {"command": "cost", "count": N, "figures": [{"model", "measure", "description", "value",
 /// "unit", "samples", "ratio_to_coroutine" (a number or null)}, ...]}

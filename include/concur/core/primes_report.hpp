@@ -39,6 +39,14 @@ void append_result_line(std::string& out, std::uint64_t number, bool prime,
 /// Seconds as a JSON number, with nanosecond precision.
 [[nodiscard]] std::string json_seconds(std::chrono::nanoseconds elapsed);
 
+/// The "kernel" member's value in `primes --json`: the trial-division kernel in use,
+/// {"name": "avx512-reciprocal", "simd_level": "avx512", "choice": "measured"}, or null when
+/// `uses_kernel` is false (a method without one). With `workers_choose` (forked workers reading
+/// numbers this process never measured for: standard input), a kernel this process did not
+/// measure or force is reported with the choice "per worker": below measure_kernels_from every
+/// worker uses the one named, from there each measures its own.
+[[nodiscard]] std::string kernel_json(bool uses_kernel, bool workers_choose);
+
 /// A JSON string literal, quotes included.
 [[nodiscard]] std::string json_string(std::string_view text);
 

@@ -19,4 +19,13 @@ namespace concur {
 /// numbers from 1 to 512".
 [[nodiscard]] std::string worker_counts_allowed(unsigned most = max_workers);
 
+/// bench's worker counts when --procs is not given: past the `cpus` this process may use, to
+/// show where parallelism saturates. Every count from 1 to twice `cpus` when that is at most 8
+/// (1..4 on 2 CPUs); beyond, the powers of two below `cpus`, `cpus` itself, then one and a half
+/// and twice `cpus` (1, 2, 4, 8, 12, 16 on 8 CPUs). None above `most`.
+[[nodiscard]] std::vector<unsigned> default_worker_sweep(unsigned cpus, unsigned most = max_workers);
+
+/// The sweep as --procs would take it: "1..4", or "1,2,4,8,12,16".
+[[nodiscard]] std::string describe_worker_counts(const std::vector<unsigned>& counts);
+
 }  // namespace concur

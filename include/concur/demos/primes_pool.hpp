@@ -29,11 +29,12 @@ struct primes_options {
     std::vector<std::string> worker_hosts;  // MPI: each worker rank's host, from worker 1 on
                                             // (the header counts them, the job log names them)
     progress_mode progress = progress_mode::automatic;  // the live status block (primes_progress)
+    bool keep_order = false;             // results in input order, not completion order
 };
 
-/// Runs the checks with the chosen model, prints each result as it arrives (completion order, like the seed) and a
-/// summary, and returns the exit status: 0, 3 when a worker was lost, 130/143 when
-/// interrupted. Diagnostics go to `err`.
+/// Runs the checks with the chosen model, prints each result as it arrives (completion order,
+/// like the seed, or input order with keep_order) and a summary, and returns the exit status:
+/// 0, 3 when a worker was lost, 130/143 when interrupted. Diagnostics go to `err`.
 [[nodiscard]] int run_primes(const primes_options& options, output_sink& out, output_sink& err);
 
 }  // namespace concur

@@ -3,12 +3,15 @@
 
 #include "concur/core/output_sink.hpp"
 
+#include <optional>
+
 namespace concur {
 
 struct cost_options {
     unsigned count = 1000;  // repetitions per timing, and threads parked; children: count / 50;
                             // suspended tasks: 100 * min(count, 10000)
     bool json = false;
+    std::optional<unsigned> columns;  // the terminal's width when the table goes to one (else 80)
 };
 
 /// Measures every model's costs now (threads, then processes, then coroutines), prints them as

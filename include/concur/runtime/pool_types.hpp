@@ -7,6 +7,7 @@
 #include "concur/sys/child_process.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -54,7 +55,8 @@ struct pool_report {
     bool input_left_unread = false;        // the run stopped before the input ended
 };
 
-/// Receives events as they happen, in the parent, in completion order.
+/// Receives events as they happen, in the parent: results in completion order, or in input
+/// order with pool_options::keep_order.
 class pool_listener {
 public:
     virtual ~pool_listener() = default;
@@ -91,6 +93,10 @@ private:
     std::vector<const worker_activity*> activities_;
 };
 
+/// What --keep-order holds at most, waiting for a slow number: 64 Ki results, a few MiB (a
+/// map node of about 100 bytes each), however long the input.
+inline constexpr std::size_t default_held_results_bound = std::size_t{64} * 1024;
+
 struct pool_options {
     unsigned workers = 1;
     prime_check check = trial_simple_check;
@@ -100,6 +106,14 @@ struct pool_options {
     /// replaced too, at most this many times in a row in its place (an answer from the place
     /// starts the count again). Threads do not die alone; they ignore it.
     unsigned retries = 0;
+    /// Hand results to the listener in input order (GNU parallel's -k), each as soon as every
+    /// number before it is answered, instead of in completion order (in_order_release.hpp).
+    /// The pools need it; the sequential and coroutine models check one number at a time in
+    /// input order, so they are in order already and ignore it.
+    bool keep_order = false;
+    /// With keep_order: how many finished results may wait for an earlier, slower one before
+    /// the pool stops handing out new numbers (it resumes as the slow one comes in).
+    std::size_t held_results_bound = default_held_results_bound;
 };
 
 }  // namespace concur

@@ -81,6 +81,13 @@ private:
     struct sigaction previous_{};
 };
 
+/// Whether any signal_pipe's handler caught `signal` (1 to 63) since forget_caught_signals(),
+/// taken or not. For code that runs other code holding a signal_pipe of its own (bench times
+/// whole primes runs, one after another): a signal that arrives after that code's last look at
+/// its pipe, as it finishes, would go away with the pipe; here it is still seen.
+[[nodiscard]] bool was_caught(int signal) noexcept;
+void forget_caught_signals() noexcept;
+
 /// "SIGKILL" for 9: the name users know.
 [[nodiscard]] std::string signal_name(int signal);
 
