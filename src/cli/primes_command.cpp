@@ -10,6 +10,7 @@
 #include "concur/core/prime_method.hpp"
 #include "concur/core/progress_mode.hpp"
 #include "concur/core/usage_error.hpp"
+#include "concur/demos/primes_mpi.hpp"
 #include "concur/demos/primes_pool.hpp"
 
 #include <fmt/format.h>
@@ -26,6 +27,7 @@ struct primes_arguments {
     std::string job_log;
     std::string numbers_set = "seed";
     std::vector<std::string> numbers;
+    std::string input;
     bool json = false;
     std::string method = "trial";
     unsigned retries = 0;
@@ -44,6 +46,11 @@ constexpr std::array<command_status, 6> primes_statuses{{
 
 /// The numbers to check: NUMBER arguments, a lone "-" for standard input, or a built-in list.
 void choose_numbers(const primes_arguments& args, primes_options& options) {
+    if (!args.input.empty()) {
+        options.from_stdin = true;
+        options.input_path = args.input;
+        return;
+    }
     if (args.numbers.size() == 1 && args.numbers.front() == "-") {
         options.from_stdin = true;
         return;
@@ -63,10 +70,28 @@ void choose_numbers(const primes_arguments& args, primes_options& options) {
     }
 }
 
-int run_primes_command(const primes_arguments& args, output_sink& out, output_sink& err) {
+/// The MPI model's workers are the ranks mpiexec started (their count is its -n), and MPI
+/// ends the whole job when a rank dies: what sizes or replaces the other pools' workers does
+/// not apply to it.
+void refuse_worker_options_for_mpi(const primes_arguments& args, bool procs_given) {
+    if (args.model != "mpi") return;
+    if (procs_given) {
+        throw usage_error("--procs: " + refuse_value(fmt::format("{}", args.workers), "used by --model=mpi",
+                                                     fmt::format("mpiexec -n {} for {} worker ranks (rank 0 runs the pool)",
+                                                                 args.workers + 1, args.workers)));
+    }
+    if (args.retries > 0) {
+        throw usage_error("--retries: " + refuse_value(fmt::format("{}", args.retries), "used by --model=mpi",
+                                                       "0 (MPI ends the whole job when a rank dies)"));
+    }
+}
+
+/// Every value checked, the numbers chosen: what run_primes needs. Throws usage_error.
+primes_options make_primes_options(const primes_arguments& args, bool procs_given) {
     // The options were checked as they were parsed (see setup_primes); NUMBER and the
     // environment are checked here, before anything starts.
     refuse_bad_kernel_variable();
+    refuse_worker_options_for_mpi(args, procs_given);
     primes_options options;
     options.model = parse_execution_model(args.model).value_or(execution_model::process);
     // Resolved once here and handed down as is: a model without workers runs one check at a
@@ -79,7 +104,16 @@ int run_primes_command(const primes_arguments& args, output_sink& out, output_si
     options.method = find_prime_method(args.method).value_or(prime_method::trial);
     options.progress = find_progress_mode(args.progress).value_or(progress_mode::automatic);
     choose_numbers(args, options);
-    return run_primes(options, out, err);
+    return options;
+}
+
+int run_primes_command(const primes_arguments& args, bool procs_given, output_sink& out, output_sink& err) {
+    // Every rank of an MPI job runs this same command line: the ranks join first, so that only
+    // rank 0 reports a bad argument (run_primes_on_mpi).
+    if (args.model == "mpi") {
+        return run_primes_on_mpi([&] { return make_primes_options(args, procs_given); }, out, err);
+    }
+    return run_primes(make_primes_options(args, procs_given), out, err);
 }
 
 }  // namespace
@@ -99,11 +133,15 @@ command setup_primes(CLI::App& app) {
                "thread = the same pool with std::thread workers and in-memory queues;\n"
                "sequential = a plain loop on one thread;\n"
                "coroutine = one task per number on concur's event loop (one check at a time on one "
-               "thread: no faster than sequential)");
-    add_count(*primes, "--procs", args->workers, "a worker count", 1, max_workers,
-              fmt::format("Workers for the thread and process models, 1 to {} (default: the CPUs this "
-                          "process may use, here {}); the sequential and coroutine models accept and ignore it",
-                          max_workers, default_worker_count()));
+               "thread: no faster than sequential);\n"
+               "mpi = the pool across machines: run under an MPI launcher, as in 'mpiexec -n 3 concur "
+               "primes --model=mpi', rank 0 runs the pool and the other ranks are its workers");
+    CLI::Option* procs = add_count(
+        *primes, "--procs", args->workers, "a worker count", 1, max_workers,
+        fmt::format("Workers for the thread and process models, 1 to {} (default: the CPUs this "
+                    "process may use, here {}); the sequential and coroutine models accept and ignore it; "
+                    "not with mpi, whose workers are the ranks mpiexec starts",
+                    max_workers, default_worker_count()));
     primes->add_option("--joblog", args->job_log,
                        "Also write one tab-separated line per number to FILE (like GNU parallel's): seq, "
                        "worker, its pid or tid, start (seconds after the run began), elapsed, number, result. "
@@ -144,15 +182,24 @@ command setup_primes(CLI::App& app) {
                                  "new number is handed out until it is done. The sequential and coroutine "
                                  "models check in input order already",
                                  default_held_results_bound));
+    primes->add_option("--input", args->input,
+                       "Read whitespace-separated numbers from FILE, as a lone - reads standard input; a FIFO "
+                       "streams. With --model=mpi, the way to give more than 64 KiB: MPICH's mpiexec forwards "
+                       "standard input through a pipe and ends the job when rank 0 falls behind")
+        ->type_name("FILE")
+        ->excludes(set);
     primes->add_option("NUMBER", args->numbers,
                        "Numbers to check instead of the list, decimal, 0 to 18446744073709551615; a lone - "
-                       "reads whitespace-separated numbers from standard input. Not with --numbers")
-        ->excludes(set);
+                       "reads whitespace-separated numbers from standard input. Not with --numbers or --input")
+        ->excludes(set)
+        ->excludes("--input");
     primes->footer(exit_status_section(primes_statuses,
                                        "Results go to stdout, diagnostics to stderr. CONCUR_KERNEL=NAME forces "
                                        "--method=trial's vector kernel (for tests and benchmarks); --json names the "
                                        "one used."));
-    return {primes, [args](output_sink& out, output_sink& err) { return run_primes_command(*args, out, err); }};
+    return {primes, [args, procs](output_sink& out, output_sink& err) {
+                return run_primes_command(*args, procs->count() > 0, out, err);
+            }};
 }
 
 }  // namespace concur::cli

@@ -10,19 +10,23 @@ struct model_entry {
     execution_model model;
     std::string_view name;
     bool uses_workers;
+    bool needs_launcher;
 };
 
 // The one name table: the command line, JSON, help texts and error messages all read it.
-constexpr std::array<model_entry, 4> models{{
-    {execution_model::sequential, "sequential", false},
-    {execution_model::thread, "thread", true},
-    {execution_model::process, "process", true},
+constexpr std::array<model_entry, 5> models{{
+    {execution_model::sequential, "sequential", false, false},
+    {execution_model::thread, "thread", true, false},
+    {execution_model::process, "process", true, false},
     // However many tasks it spawns, one thread runs them, one check at a time.
-    {execution_model::coroutine, "coroutine", false},
+    {execution_model::coroutine, "coroutine", false, false},
+    // Its workers are the ranks mpiexec started beside rank 0: their count is mpiexec's -n.
+    {execution_model::mpi, "mpi", true, true},
 }};
 
-constexpr std::array<execution_model, models.size()> model_order{
-    execution_model::sequential, execution_model::thread, execution_model::process, execution_model::coroutine};
+constexpr std::array<execution_model, models.size()> model_order{execution_model::sequential, execution_model::thread,
+                                                                 execution_model::process, execution_model::coroutine,
+                                                                 execution_model::mpi};
 
 const model_entry& entry(execution_model model) noexcept {
     for (const model_entry& candidate : models) {
@@ -45,5 +49,7 @@ std::optional<execution_model> parse_execution_model(std::string_view name) noex
 }
 
 bool model_uses_workers(execution_model model) noexcept { return entry(model).uses_workers; }
+
+bool model_needs_launcher(execution_model model) noexcept { return entry(model).needs_launcher; }
 
 }  // namespace concur

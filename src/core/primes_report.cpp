@@ -20,22 +20,28 @@ double seconds(std::chrono::nanoseconds elapsed) {
 
 }  // namespace
 
-std::string describe_units(execution_model model, unsigned workers) {
+std::string describe_units(execution_model model, unsigned workers, unsigned hosts) {
     switch (model) {
         case execution_model::sequential: return "sequentially";
         case execution_model::coroutine: return "with coroutines, one at a time on one thread";
         case execution_model::thread: return fmt::format("with {} thread{}", workers, workers == 1 ? "" : "s");
         case execution_model::process:
             return fmt::format("with {} process{}", workers, workers == 1 ? "" : "es");
+        case execution_model::mpi:
+            return fmt::format("with {} worker rank{} on {} host{}", workers, workers == 1 ? "" : "s", hosts,
+                               hosts == 1 ? "" : "s");
     }
     return "";
 }
 
 std::string format_primes_header(std::optional<std::size_t> count, execution_model model, unsigned workers,
-                                 std::string_view method) {
-    const std::string how = describe_units(model, workers);
-    const std::string named = method.empty() ? "" : fmt::format(" ({})", method);
-    if (!count) return fmt::format("Checking numbers from standard input {}{}:\n", how, named);
+                                 std::string_view method, unsigned hosts, std::string_view stream) {
+    const std::string how = describe_units(model, workers, hosts);
+    // "(MPI)" says which engine carried the records: ranks alone could be any launcher's.
+    const std::string_view engine = model == execution_model::mpi ? "MPI" : "";
+    const std::string tags = fmt::format("{}{}{}", engine, !engine.empty() && !method.empty() ? ", " : "", method);
+    const std::string named = tags.empty() ? "" : fmt::format(" ({})", tags);
+    if (!count) return fmt::format("Checking numbers from {} {}{}:\n", stream, how, named);
     return fmt::format("Checking {} number{} {}{}:\n", *count, *count == 1 ? "" : "s", how, named);
 }
 

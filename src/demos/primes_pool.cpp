@@ -3,6 +3,7 @@
 
 #include "concur/core/exit_status.hpp"
 #include "concur/core/job_log.hpp"
+#include "concur/core/message_text.hpp"
 #include "concur/core/primes_report.hpp"
 #include "concur/core/trial_kernel_choice.hpp"
 #include "concur/core/worker_load.hpp"
@@ -22,6 +23,7 @@
 #include <algorithm>
 #include <iterator>
 #include <memory>
+#include <set>
 
 namespace concur {
 namespace {
@@ -36,6 +38,13 @@ std::string_view ending_name(pool_ending ending) {
         case pool_ending::bad_input: return "bad_input";
     }
     return "unknown";
+}
+
+/// What an interrupt did to the workers, as the interrupted line ends.
+std::string_view stopped_workers(execution_model model) {
+    if (!model_uses_workers(model)) return "";
+    // MPI stops the job whole once rank 0 has reported (end_mpi_world).
+    return model == execution_model::mpi ? "; the job's worker ranks are stopped with it" : "; workers stopped";
 }
 
 std::string describe_lost(const lost_worker& lost) {
@@ -113,8 +122,9 @@ private:
 /// --joblog, writes one line per number to the log file.
 class run_observer final : public pool_listener {
 public:
-    run_observer(pool_listener& report, unsigned workers, clock::time_point start, output_sink* job_log)
-        : report_(report), load_(workers), start_(start), job_log_(job_log), ids_(workers, 0) {}
+    run_observer(pool_listener& report, unsigned workers, clock::time_point start, output_sink* job_log,
+                 const std::vector<std::string>& hosts)
+        : report_(report), load_(workers), start_(start), job_log_(job_log), hosts_(hosts), ids_(workers, 0) {}
 
     void on_worker_started(unsigned worker, long system_id) override {
         load_.started(worker, system_id);
@@ -124,9 +134,11 @@ public:
         ++checked_;
         load_.add(result.worker, result.elapsed);
         if (job_log_ != nullptr) {
-            const long id = result.worker >= 1 && result.worker <= ids_.size() ? ids_[result.worker - 1] : 0;
+            const bool known = result.worker >= 1 && result.worker <= ids_.size();
+            const long id = known ? ids_[result.worker - 1] : 0;
+            const std::string_view host = known && result.worker <= hosts_.size() ? hosts_[result.worker - 1] : "";
             append_job_log_line(lines_, ++seq_, result.worker, id, result.started - start_, result.elapsed,
-                                result.number, result.prime);
+                                result.number, result.prime, host);
         }
         report_.on_result(result);
     }
@@ -147,6 +159,7 @@ private:
     worker_load_tally load_;
     clock::time_point start_;
     output_sink* job_log_;
+    const std::vector<std::string>& hosts_;  // MPI: each worker's host; empty otherwise
     std::vector<long> ids_;
     std::string lines_;
     std::uint64_t seq_ = 0;
@@ -158,6 +171,13 @@ private:
 sys::unique_fd open_job_log(const std::string& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw fmt::system_error(errno, "cannot open the job log '{}'", path);
+    return sys::unique_fd{fd};
+}
+
+/// --input: a file, or a FIFO another program writes (opening one waits for its writer).
+sys::unique_fd open_input(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw fmt::system_error(errno, "cannot open the input '{}'", path);
     return sys::unique_fd{fd};
 }
 
@@ -192,32 +212,48 @@ std::string json_trailer(const pool_report& report, clock::duration elapsed) {
 
 int run_primes(const primes_options& options, output_sink& out, output_sink& err) {
     std::unique_ptr<number_source> source;
+    sys::unique_fd input_file;  // --input: opened here, so that only the process that reads it opens it
+    if (!options.input_path.empty()) input_file = open_input(options.input_path);
     if (options.from_stdin) {
-        source = std::make_unique<stream_source>(options.stdin_fd);
+        source = std::make_unique<stream_source>(input_file ? input_file.get() : options.stdin_fd);
     } else {
         source = std::make_unique<list_source>(options.numbers);
     }
     const auto count = source->known_count();
     const prime_method_info& method = describe(options.method);
 
-    const std::string_view id_name = options.model == execution_model::process ? "pid" : "tid";
+    // Workers in processes of their own have pids (an MPI rank's is on its host); threads, tids.
+    const bool processes = options.model == execution_model::process || options.model == execution_model::mpi;
+    const std::string_view id_name = processes ? "pid" : "tid";
+    const bool on_hosts = !options.worker_hosts.empty();
     sys::unique_fd job_log_fd;
     if (!options.job_log_path.empty()) job_log_fd = open_job_log(options.job_log_path);
     sys::fd_sink job_log{job_log_fd.get(), fmt::format("the job log '{}'", options.job_log_path)};
-    if (job_log_fd) job_log.write(job_log_header(id_name));
+    if (job_log_fd) job_log.write(job_log_header(id_name, on_hosts));
 
     std::size_t width = 16;  // the seed's column; wider only when a number needs it
     for (const std::uint64_t n : options.numbers) width = std::max(width, decimal_digits(n));
 
     if (options.json) {
+        std::string hosts;  // MPI: "worker_hosts": ["a", "b"], worker 1 first
+        if (on_hosts) {
+            hosts = "  \"worker_hosts\": [";
+            for (std::size_t i = 0; i < options.worker_hosts.size(); ++i) {
+                hosts += fmt::format("{}{}", i == 0 ? "" : ", ", json_string(options.worker_hosts[i]));
+            }
+            hosts += "],\n";
+        }
         out.write(fmt::format("{{\n  \"command\": \"primes\",\n  \"model\": \"{}\",\n  \"method\": \"{}\",\n"
-                              "  \"workers\": {},\n  \"count\": {},\n  \"results\": [",
-                              model_name(options.model), method.name, options.workers,
+                              "  \"workers\": {},\n{}  \"count\": {},\n  \"results\": [",
+                              model_name(options.model), method.name, options.workers, hosts,
                               count ? fmt::format("{}", *count) : "null"));
     } else {
         // The default method keeps the seed's header word for word; another one is named.
         const std::string_view named = options.method == prime_method::trial ? "" : method.description;
-        out.write(format_primes_header(count, options.model, options.workers, named));
+        const std::set<std::string> hosts(options.worker_hosts.begin(), options.worker_hosts.end());
+        const std::string stream = options.input_path.empty() ? "standard input" : quote_value(options.input_path);
+        out.write(format_primes_header(count, options.model, options.workers, named,
+                                       static_cast<unsigned>(hosts.size()), stream));
     }
     out.flush();
 
@@ -233,7 +269,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
         if (largest >= measure_kernels_from) (void)trial_kernel_for(largest);
     }
     const auto start = clock::now();
-    run_observer observer{listener, options.workers, start, job_log_fd ? &job_log : nullptr};
+    run_observer observer{listener, options.workers, start, job_log_fd ? &job_log : nullptr, options.worker_hosts};
     primes_progress progress{options.progress, {.workers = options.workers, .total = count,
                              .divisor_range = options.method != prime_method::miller_rabin}, observer};
     pool_report report;
@@ -270,7 +306,7 @@ int run_primes(const primes_options& options, output_sink& out, output_sink& err
             err.write(fmt::format("concur: interrupted by {} after {} check{}{}\n",
                                   sys::signal_name(report.interrupt_signal), report.checked,
                                   report.checked == 1 ? "" : "s",
-                                  model_uses_workers(options.model) ? "; workers stopped" : ""));
+                                  stopped_workers(options.model)));
             return exit_status::interrupted_by(report.interrupt_signal);
         case pool_ending::worker_lost:
             if (!report.unchecked.empty()) {

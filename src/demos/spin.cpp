@@ -22,6 +22,7 @@ spin_answer spin_with(const spin_options& options, spin_console& console) {
         case execution_model::process: return spin_with_process(options, console);
         case execution_model::coroutine: return spin_with_coroutine(options, console);
         case execution_model::sequential: break;  // nothing runs beside the work: no spinner to show
+        case execution_model::mpi: break;         // not a spinner model (the command line refuses it)
     }
     return {};
 }

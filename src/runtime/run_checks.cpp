@@ -2,6 +2,7 @@
 #include "concur/runtime/run_checks.hpp"
 
 #include "concur/runtime/coroutine_checks.hpp"
+#include "concur/runtime/mpi_pool.hpp"
 #include "concur/runtime/process_pool.hpp"
 #include "concur/runtime/sequential_checks.hpp"
 #include "concur/runtime/thread_pool.hpp"
@@ -15,6 +16,7 @@ pool_report run_checks(execution_model model, number_source& source, const pool_
         case execution_model::thread: return run_thread_pool(source, options, listener);
         case execution_model::process: return run_process_pool(source, options, listener);
         case execution_model::coroutine: return run_coroutine_checks(source, options, listener);
+        case execution_model::mpi: return run_mpi_pool(source, options, listener);
     }
     return run_sequential_checks(source, options, listener);
 }

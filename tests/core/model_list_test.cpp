@@ -34,4 +34,10 @@ TEST(model_list_test, names_the_bad_part_and_the_whole_list) {
     EXPECT_EQ(refusal_of("Thread"), "'Thread' is not a model; " + allowed);
 }
 
+TEST(model_list_test, refuses_a_model_whose_ranks_a_launcher_starts) {
+    EXPECT_EQ(refusal_of("thread,mpi"),
+              "'mpi' is not a model bench can run: its ranks are started by mpiexec, as in 'mpiexec -n 3 concur "
+              "primes --model=mpi'; allowed: a comma-separated list of sequential, thread, process, coroutine");
+}
+
 }  // namespace

@@ -40,6 +40,12 @@ TEST(primes_report_test, header_names_a_method_before_the_colon) {
               "Checking numbers from standard input with 1 process (simple trial division):\n");
 }
 
+TEST(primes_report_test, an_mpi_header_counts_worker_ranks_and_hosts_and_names_the_engine) {
+    EXPECT_EQ(concur::format_primes_header(20, execution_model::mpi, 2), "Checking 20 numbers with 2 worker ranks on 1 host (MPI):\n");
+    EXPECT_EQ(concur::format_primes_header(20, execution_model::mpi, 1, "Miller-Rabin", 2),
+              "Checking 20 numbers with 1 worker rank on 2 hosts (MPI, Miller-Rabin):\n");
+}
+
 TEST(primes_report_test, result_line_matches_the_seed) {
     std::string out;
     concur::append_result_line(out, 2, true, 1us);

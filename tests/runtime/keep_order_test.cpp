@@ -2,6 +2,7 @@
 #include "concur/runtime/run_checks.hpp"
 
 #include "support/collecting_listener.hpp"
+#include "support/models_without_launcher.hpp"
 
 #include <gtest/gtest.h>
 
@@ -60,7 +61,7 @@ TEST_P(keep_order, results_come_in_input_order_behind_a_slow_first_number) {
     EXPECT_EQ(reported_by(GetParam(), true), slow_then_small());
 }
 
-INSTANTIATE_TEST_SUITE_P(models, keep_order, ::testing::ValuesIn(all_execution_models()), name_of);
+INSTANTIATE_TEST_SUITE_P(models, keep_order, ::testing::ValuesIn(concur::testing::models_without_launcher()), name_of);
 
 class one_check_at_a_time : public ::testing::TestWithParam<execution_model> {};
 

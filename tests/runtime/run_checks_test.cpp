@@ -6,6 +6,8 @@
 #include "concur/sys/pipe.hpp"
 #include "support/collecting_listener.hpp"
 
+#include "support/models_without_launcher.hpp"
+
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -144,7 +146,7 @@ TEST_P(every_model, leaves_no_descriptor_behind) {
     EXPECT_EQ(sys::open_descriptors(), before);
 }
 
-INSTANTIATE_TEST_SUITE_P(models, every_model, ::testing::ValuesIn(all_execution_models()),
+INSTANTIATE_TEST_SUITE_P(models, every_model, ::testing::ValuesIn(concur::testing::models_without_launcher()),
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)

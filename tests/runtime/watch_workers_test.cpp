@@ -4,6 +4,8 @@
 #include "concur/core/is_prime.hpp"
 #include "concur/core/model_list.hpp"
 
+#include "support/models_without_launcher.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -70,7 +72,7 @@ TEST_P(watched_model, lends_each_workers_progress_for_the_run_and_takes_it_back)
     EXPECT_LE(listener.max_reached.load(), integer_sqrt(slow_prime) + divisors_per_chunk);
 }
 
-INSTANTIATE_TEST_SUITE_P(models, watched_model, ::testing::ValuesIn(all_execution_models()),
+INSTANTIATE_TEST_SUITE_P(models, watched_model, ::testing::ValuesIn(concur::testing::models_without_launcher()),
                          [](const auto& test_info) { return std::string{model_name(test_info.param)}; });
 
 }  // namespace

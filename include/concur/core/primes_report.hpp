@@ -13,15 +13,17 @@ namespace concur {
 
 /// "Checking 5 numbers with 2 processes:" (or "numbers from standard input" when the count
 /// is not known in advance); "Checking 20 numbers sequentially:"; "... with coroutines, one at
-/// a time on one thread:". A `method` is named before the colon:
-/// "Checking 5 numbers with 2 processes (Miller-Rabin):". `workers` counts only for models
-/// that use workers.
+/// a time on one thread:"; "... with 2 worker ranks on 1 host (MPI):". A `method` is named
+/// before the colon: "Checking 5 numbers with 2 processes (Miller-Rabin):". `workers` counts
+/// only for models that use workers; `hosts` (how many machines the workers run on) for MPI.
+/// `stream` names where numbers of unknown count come from: "'numbers.txt'" for --input.
 [[nodiscard]] std::string format_primes_header(std::optional<std::size_t> count, execution_model model,
-                                               unsigned workers, std::string_view method = {});
+                                               unsigned workers, std::string_view method = {}, unsigned hosts = 1,
+                                               std::string_view stream = "standard input");
 
 /// How a header names the units that ran: "with 2 threads", "with 1 process", "sequentially",
-/// "with coroutines, one at a time on one thread".
-[[nodiscard]] std::string describe_units(execution_model model, unsigned workers);
+/// "with coroutines, one at a time on one thread", "with 8 worker ranks on 2 hosts".
+[[nodiscard]] std::string describe_units(execution_model model, unsigned workers, unsigned hosts = 1);
 
 /// The seed's result line, `{n:>16}  {P or space} {elapsed:9.6f}s`, with a newline. The number
 /// column is `width` wide, or wider when the number needs it.

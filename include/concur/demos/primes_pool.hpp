@@ -20,10 +20,14 @@ struct primes_options {
     std::vector<std::uint64_t> numbers;  // what to check, unless from_stdin
     bool from_stdin = false;             // read whitespace-separated numbers from `stdin_fd`
     int stdin_fd = 0;
+    std::string input_path;              // when set (with from_stdin): read this file instead of
+                                         // stdin_fd, opened by run_primes (on rank 0 alone for MPI)
     bool json = false;                   // one JSON document instead of the seed's lines
     prime_method method = prime_method::trial;  // the check each worker runs, and its cost
     std::string job_log_path;            // when set: one line per number written there
     unsigned retries = 0;                // process model: checks again on a fresh worker
+    std::vector<std::string> worker_hosts;  // MPI: each worker rank's host, from worker 1 on
+                                            // (the header counts them, the job log names them)
     progress_mode progress = progress_mode::automatic;  // the live status block (primes_progress)
     bool keep_order = false;             // results in input order, not completion order
 };
