@@ -215,7 +215,11 @@ class MpiStop(unittest.TestCase):
         code = wait_or_kill(proc, 10)
         out, err = proc.communicate()
         self.assertEqual(code, status, err)
-        self.assertIn(f"concur: interrupted by {signal.Signals(signal_number).name}", err)
+        if signal_number == signal.SIGINT:
+            # MPICH's mpiexec relays a Ctrl-C to the ranks and waits for their last lines. A
+            # SIGTERM ends mpiexec itself, which sometimes exits before relaying rank 0's line
+            # (seen about one run in ten): the exit status is all concur can vouch for there.
+            self.assertIn("concur: interrupted by SIGINT", err)
         # Rank 0 stops at once (its wait polls the signal pipe) and MPI_Abort ends the others in
         # the middle of their checks: far below a second, where a finished check takes seconds.
         self.assertLess(ranks_gone, 1.0, f"took {ranks_gone:.3f}s")
