@@ -6,7 +6,7 @@
 #include "concur/core/message_text.hpp"
 #include "concur/core/primes_report.hpp"
 #include "concur/core/trial_kernel_choice.hpp"
-#include "concur/core/worker_load.hpp"
+#include "concur/demos/primes_listeners.hpp"
 #include "concur/demos/primes_progress.hpp"
 #include "concur/runtime/number_source.hpp"
 #include "concur/runtime/run_checks.hpp"
@@ -30,27 +30,11 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
-std::string_view ending_name(pool_ending ending) {
-    switch (ending) {
-        case pool_ending::complete: return "complete";
-        case pool_ending::worker_lost: return "worker_lost";
-        case pool_ending::interrupted: return "interrupted";
-        case pool_ending::bad_input: return "bad_input";
-    }
-    return "unknown";
-}
-
 /// What an interrupt did to the workers, as the interrupted line ends.
 std::string_view stopped_workers(execution_model model) {
     if (!model_uses_workers(model)) return "";
     // MPI stops the job whole once rank 0 has reported (end_mpi_world).
     return model == execution_model::mpi ? "; the job's worker ranks are stopped with it" : "; workers stopped";
-}
-
-std::string describe_lost(const lost_worker& lost) {
-    std::string text = fmt::format("worker {} (pid {}) {}", lost.worker, lost.pid, lost.how.describe());
-    if (lost.checking) text += fmt::format(" while checking {}", *lost.checking);
-    return text;
 }
 
 std::string list_numbers(const std::vector<std::uint64_t>& numbers, std::size_t shown) {
@@ -62,109 +46,6 @@ std::string list_numbers(const std::vector<std::uint64_t>& numbers, std::size_t 
     if (numbers.size() > shown) text += fmt::format(" and {} more", numbers.size() - shown);
     return text;
 }
-
-/// Prints the seed's lines: the header first, each result as it arrives, the summary last.
-class text_report final : public pool_listener {
-public:
-    text_report(output_sink& out, output_sink& err, std::size_t width) : out_(out), err_(err), width_(width) {}
-
-    void on_result(const checked_number& result) override {
-        append_result_line(lines_, result.number, result.prime, result.elapsed, width_);
-    }
-    void on_worker_lost(const lost_worker& lost) override {
-        flush();
-        err_.write(fmt::format("concur: {}\n", describe_lost(lost)));
-        err_.flush();
-    }
-    void flush() override {
-        // Each line is formatted whole and written whole: lines never interleave.
-        out_.write(lines_);
-        lines_.clear();
-        out_.flush();
-    }
-
-private:
-    output_sink& out_;
-    output_sink& err_;
-    std::size_t width_;
-    std::string lines_;
-};
-
-/// The same facts as one JSON document, streamed: results are written as they arrive and the
-/// document is closed whatever the ending, which it names.
-class json_report final : public pool_listener {
-public:
-    json_report(output_sink& out, output_sink& err) : out_(out), err_(err) {}
-
-    void on_result(const checked_number& result) override {
-        fmt::format_to(std::back_inserter(text_), "{}\n    {{\"number\": {}, \"prime\": {}, \"elapsed\": {}, \"worker\": {}}}",
-                       first_ ? "" : ",", result.number, result.prime, json_seconds(result.elapsed), result.worker);
-        first_ = false;
-    }
-    void on_worker_lost(const lost_worker& lost) override {
-        err_.write(fmt::format("concur: {}\n", describe_lost(lost)));
-        err_.flush();
-    }
-    void flush() override {
-        out_.write(text_);
-        text_.clear();
-        out_.flush();
-    }
-
-private:
-    output_sink& out_;
-    output_sink& err_;
-    std::string text_;
-    bool first_ = true;
-};
-
-/// Sits between the pool and the report: adds up each worker's busy time and, with
-/// --joblog, writes one line per number to the log file.
-class run_observer final : public pool_listener {
-public:
-    run_observer(pool_listener& report, unsigned workers, clock::time_point start, output_sink* job_log,
-                 const std::vector<std::string>& hosts)
-        : report_(report), load_(workers), start_(start), job_log_(job_log), hosts_(hosts), ids_(workers, 0) {}
-
-    void on_worker_started(unsigned worker, long system_id) override {
-        load_.started(worker, system_id);
-        if (worker >= 1 && worker <= ids_.size()) ids_[worker - 1] = system_id;
-    }
-    void on_result(const checked_number& result) override {
-        ++checked_;
-        load_.add(result.worker, result.elapsed);
-        if (job_log_ != nullptr) {
-            const bool known = result.worker >= 1 && result.worker <= ids_.size();
-            const long id = known ? ids_[result.worker - 1] : 0;
-            const std::string_view host = known && result.worker <= hosts_.size() ? hosts_[result.worker - 1] : "";
-            append_job_log_line(lines_, ++seq_, result.worker, id, result.started - start_, result.elapsed,
-                                result.number, result.prime, host);
-        }
-        report_.on_result(result);
-    }
-    void on_worker_lost(const lost_worker& lost) override { report_.on_worker_lost(lost); }
-    void flush() override {
-        if (job_log_ != nullptr && !lines_.empty()) {
-            job_log_->write(lines_);
-            lines_.clear();
-            job_log_->flush();
-        }
-        report_.flush();
-    }
-    [[nodiscard]] const worker_load_tally& load() const noexcept { return load_; }
-    [[nodiscard]] std::uint64_t checked() const noexcept { return checked_; }
-
-private:
-    pool_listener& report_;
-    worker_load_tally load_;
-    clock::time_point start_;
-    output_sink* job_log_;
-    const std::vector<std::string>& hosts_;  // MPI: each worker's host; empty otherwise
-    std::vector<long> ids_;
-    std::string lines_;
-    std::uint64_t seq_ = 0;
-    std::uint64_t checked_ = 0;
-};
 
 /// Opens (creates or truncates) the job log before anything starts, so a bad path stops the
 /// command before the first check.
@@ -191,21 +72,6 @@ pool_report stopped_by(const bad_input& error, std::uint64_t checked) {
     std::sort(report.unchecked.begin(), report.unchecked.end());
     report.input_left_unread = error.input_left_unread;
     return report;
-}
-
-std::string json_trailer(const pool_report& report, clock::duration elapsed) {
-    std::string lost = "[";
-    for (std::size_t i = 0; i < report.lost_workers.size(); ++i) {
-        const lost_worker& worker = report.lost_workers[i];
-        fmt::format_to(std::back_inserter(lost), "{}{{\"worker\": {}, \"pid\": {}, \"how\": {}, \"checking\": {}}}",
-                       i == 0 ? "" : ", ", worker.worker, worker.pid, json_string(worker.how.describe()),
-                       worker.checking ? fmt::format("{}", *worker.checking) : "null");
-    }
-    lost += "]";
-    return fmt::format("\n  ],\n  \"checked\": {},\n  \"elapsed\": {},\n  \"ending\": \"{}\",\n"
-                       "  \"unchecked\": [{}],\n  \"input_left_unread\": {},\n  \"lost_workers\": {},\n",
-                       report.checked, json_seconds(elapsed), ending_name(report.ending),
-                       fmt::join(report.unchecked, ", "), report.input_left_unread, lost);
 }
 
 }  // namespace
