@@ -89,7 +89,10 @@ void run_observer::on_result(const checked_number& result) {
     if (job_log_ != nullptr) {
         const bool known = result.worker >= 1 && result.worker <= ids_.size();
         const long id = known ? ids_[result.worker - 1] : 0;
-        const std::string_view host = known && result.worker <= hosts_.size() ? hosts_[result.worker - 1] : "";
+        // Both arms string_views: with `: ""` the ?: would build a std::string temporary, and
+        // the view would dangle once the line ends.
+        const std::string_view host =
+            known && result.worker <= hosts_.size() ? std::string_view{hosts_[result.worker - 1]} : std::string_view{};
         append_job_log_line(lines_, ++seq_, result.worker, id, result.started - start_, result.elapsed,
                             result.number, result.prime, host);
     }
