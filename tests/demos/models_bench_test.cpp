@@ -102,6 +102,12 @@ TEST(models_bench_test, an_interrupted_bench_prints_and_exports_the_rounds_it_fi
     string_sink out;
     string_sink err;
     std::thread interrupter{[] {
+        // Only once bench has taken SIGINT: on a starved machine 500 ms from the thread's start
+        // can pass before run_bench gets that far, and the default action would end the test.
+        struct sigaction current {};
+        while (::sigaction(SIGINT, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{1});
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds{500});
         ::kill(::getpid(), SIGINT);
     }};
