@@ -19,7 +19,10 @@
 namespace concur::sys {
 namespace {
 
-volatile sig_atomic_t signal_write_fd = -1;
+// Atomic, not volatile sig_atomic_t: the handler may run on another thread while this one
+// destroys the pipe (a kill() from a thread is often delivered to that thread).
+std::atomic<int> signal_write_fd{-1};
+static_assert(std::atomic<int>::is_always_lock_free, "a handler may only touch a lock-free atomic");
 std::atomic<bool> signal_arrived{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "a handler may only store to a lock-free atomic");
 // One bit per signal number, see was_caught. Atomic, not volatile: the handler may run on
@@ -36,7 +39,7 @@ extern "C" void write_signal_number(int signal) {
     const int saved_errno = errno;  // the interrupted code may be about to read errno
     caught_signals.fetch_or(bit_of(signal), std::memory_order_relaxed);
     const auto byte = static_cast<unsigned char>(signal);
-    [[maybe_unused]] const auto ignored = ::write(signal_write_fd, &byte, 1);
+    [[maybe_unused]] const auto ignored = ::write(signal_write_fd.load(std::memory_order_relaxed), &byte, 1);
     errno = saved_errno;
 }
 
@@ -47,7 +50,7 @@ signal_pipe::signal_pipe(std::initializer_list<int> signals) {
     auto ends = make_pipe(O_CLOEXEC | O_NONBLOCK);
     read_end_ = std::move(ends.read_end);
     write_end_ = std::move(ends.write_end);
-    signal_write_fd = write_end_.get();
+    signal_write_fd.store(write_end_.get(), std::memory_order_relaxed);
     std::vector<signal_handler_choice> choices;
     for (const int signal : signals) choices.push_back({signal, write_signal_number, false});
     handlers_.emplace(std::span<const signal_handler_choice>{choices});
@@ -57,7 +60,7 @@ signal_pipe::~signal_pipe() { forget_in_child(); }
 
 void signal_pipe::forget_in_child() noexcept {
     handlers_.reset();
-    signal_write_fd = -1;
+    signal_write_fd.store(-1, std::memory_order_relaxed);
     read_end_.reset();
     write_end_.reset();
 }

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -101,7 +102,14 @@ TEST(models_bench_test, an_interrupted_bench_prints_and_exports_the_rounds_it_fi
     options.export_markdown = directory.file("bench.md");
     string_sink out;
     string_sink err;
-    std::thread interrupter{[] {
+    std::atomic<bool> bench_returned{false};
+    std::thread interrupter{[&bench_returned] {
+        // This thread blocks every signal to its end (never unblocked, so nothing pending can
+        // land here as it exits): the kernel hands SIGINT to the bench's thread, as it does a
+        // Ctrl-C. A handler running here would race the bench destroying its pipe.
+        sigset_t every_signal;
+        sigfillset(&every_signal);
+        ::pthread_sigmask(SIG_BLOCK, &every_signal, nullptr);
         // Only once bench has taken SIGINT: on a starved machine 500 ms from the thread's start
         // can pass before run_bench gets that far, and the default action would end the test.
         struct sigaction current {};
@@ -110,8 +118,12 @@ TEST(models_bench_test, an_interrupted_bench_prints_and_exports_the_rounds_it_fi
         }
         std::this_thread::sleep_for(std::chrono::milliseconds{500});
         ::kill(::getpid(), SIGINT);
+        // Alive until bench returns: TSan reports a finished, unjoined thread as leaked when
+        // the process forks, and bench forks as it stops.
+        while (!bench_returned.load()) std::this_thread::sleep_for(std::chrono::milliseconds{1});
     }};
     const int status = run_bench(options, out, err);
+    bench_returned.store(true);
     interrupter.join();
     EXPECT_EQ(status, exit_status::interrupted_by(SIGINT)) << err.text();
     EXPECT_NE(out.text().find(" of 1000 runs each, 0 warm-ups:\nIncomplete: interrupted by SIGINT after "),
